@@ -1,0 +1,53 @@
+//! Plain business data shared by every layer: customers, transactions, interactions, exits, settings.
+
+mod enums;
+
+pub mod classes;
+pub mod money;
+pub mod records;
+pub mod settings;
+
+pub use classes::{CurrentQuadrant, FutureQuadrant, RfmSegment, Tier};
+pub use money::{Money, MoneyParseError};
+pub use records::{
+    Campaign, CampaignKind, CampaignResponse, CampaignTarget, Customer, Exit, ExitReason, Interaction,
+    InteractionKind, Manager, RelationshipLevel, Transaction, TransactionKind,
+};
+pub use settings::{
+    AnalysisWindow, InteractionCosts, PyramidBasis, QuadrantThresholds, SettingIssue, Settings, Threshold, TimeUnit,
+};
+
+/// A name that is not one of an enum's stable names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    /// The enum's type name.
+    pub kind: &'static str,
+    /// The rejected text.
+    pub name: String,
+}
+
+impl std::fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "\"{}\" is not a known {} name.", self.name, self.kind)
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_round_trip_their_stable_names() {
+        for k in ExitReason::ALL {
+            assert_eq!(ExitReason::parse(k.as_str()), Some(*k));
+            assert_eq!(serde_json::to_string(k).unwrap(), format!("\"{}\"", k.as_str()));
+        }
+        assert_eq!(InteractionKind::parse("service_consultation"), Some(InteractionKind::ServiceConsultation));
+        assert_eq!(CurrentQuadrant::ProfitableLowMargin.as_str(), "profitable_low_margin");
+        assert_eq!(FutureQuadrant::ALL.len(), 4);
+        assert!(Tier::parse("platinum").is_none());
+        assert!("bogus".parse::<TransactionKind>().is_err());
+    }
+}

@@ -1,0 +1,16 @@
+//! The Churn page.
+
+use crate::components::{DataArea, PageHeader};
+use crate::i18n::Msg;
+use leptos::prelude::*;
+
+/// The Churn page.
+#[component]
+pub fn ChurnPage() -> impl IntoView {
+    view! {
+        <PageHeader title=Msg::NavChurn intro=Msg::ChurnIntro/>
+        <DataArea empty_detail=Msg::ChurnIntro>
+            <p class="muted">{"\u{2014}"}</p>
+        </DataArea>
+    }
+}

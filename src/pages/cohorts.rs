@@ -1,0 +1,16 @@
+//! The Cohorts page.
+
+use crate::components::{DataArea, PageHeader};
+use crate::i18n::Msg;
+use leptos::prelude::*;
+
+/// The Cohorts page.
+#[component]
+pub fn CohortsPage() -> impl IntoView {
+    view! {
+        <PageHeader title=Msg::NavCohorts intro=Msg::CohortsIntro/>
+        <DataArea empty_detail=Msg::CohortsIntro>
+            <p class="muted">{"\u{2014}"}</p>
+        </DataArea>
+    }
+}

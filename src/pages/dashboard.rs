@@ -1,0 +1,16 @@
+//! The Dashboard page.
+
+use crate::components::{DataArea, PageHeader};
+use crate::i18n::Msg;
+use leptos::prelude::*;
+
+/// The Dashboard page.
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    view! {
+        <PageHeader title=Msg::NavDashboard intro=Msg::DashboardIntro/>
+        <DataArea empty_detail=Msg::DashboardIntro>
+            <p class="muted">{"\u{2014}"}</p>
+        </DataArea>
+    }
+}

@@ -1,0 +1,147 @@
+//! The registry of workspaces (one per client or data set, each its own database) and
+//! which one is current in this browser.
+
+use super::error::{self, StorageError};
+use super::{from_js, schema, to_js, WorkspaceDb};
+use rexie::TransactionMode;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+/// A workspace as listed in the registry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspaceInfo {
+    pub id: String,
+    pub name: String,
+    /// ISO 8601 creation time.
+    pub created_at: String,
+}
+
+/// The `localStorage` key remembering the current workspace across reloads.
+const CURRENT_KEY: &str = "customer-insight.current-workspace";
+const WHAT: &str = "the workspace list";
+
+async fn registry() -> Result<rexie::Rexie, StorageError> {
+    schema::registry_builder()
+        .build()
+        .await
+        .map_err(|e| error::open_error(schema::REGISTRY_DB, &e))
+}
+
+/// Every workspace, oldest first.
+pub async fn list() -> Result<Vec<WorkspaceInfo>, StorageError> {
+    let db = registry().await?;
+    let tx = db
+        .transaction(&[schema::WORKSPACES], TransactionMode::ReadOnly)
+        .map_err(|e| error::read_error(WHAT, &e))?;
+    let store = tx.store(schema::WORKSPACES).map_err(|e| error::read_error(WHAT, &e))?;
+    let values = store.get_all(None, None).await.map_err(|e| error::read_error(WHAT, &e))?;
+    let mut list = values
+        .into_iter()
+        .map(|v| from_js::<WorkspaceInfo>(v, "workspace"))
+        .collect::<Result<Vec<_>, _>>()?;
+    list.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+    db.close();
+    Ok(list)
+}
+
+/// Adds or renames a workspace in the registry.
+pub async fn save(info: &WorkspaceInfo) -> Result<(), StorageError> {
+    let db = registry().await?;
+    let tx = db
+        .transaction(&[schema::WORKSPACES], TransactionMode::ReadWrite)
+        .map_err(|e| error::write_error(WHAT, &e))?;
+    let store = tx.store(schema::WORKSPACES).map_err(|e| error::write_error(WHAT, &e))?;
+    store
+        .put(&to_js(info, "workspace")?, None)
+        .await
+        .map_err(|e| error::write_error(WHAT, &e))?;
+    tx.done().await.map_err(|e| error::write_error(WHAT, &e))?;
+    db.close();
+    Ok(())
+}
+
+/// Creates a workspace with a fresh id and an empty database.
+pub async fn create(name: &str) -> Result<WorkspaceInfo, StorageError> {
+    let info = WorkspaceInfo {
+        id: new_id(),
+        name: name.trim().to_string(),
+        created_at: js_sys::Date::new_0().to_iso_string().into(),
+    };
+    WorkspaceDb::open(&info.id).await?.close();
+    save(&info).await?;
+    Ok(info)
+}
+
+/// Deletes a workspace: its database first, then its registry entry.
+pub async fn delete(id: &str) -> Result<(), StorageError> {
+    WorkspaceDb::delete_named(&schema::workspace_db_name(id)).await?;
+    let db = registry().await?;
+    let tx = db
+        .transaction(&[schema::WORKSPACES], TransactionMode::ReadWrite)
+        .map_err(|e| error::write_error(WHAT, &e))?;
+    let store = tx.store(schema::WORKSPACES).map_err(|e| error::write_error(WHAT, &e))?;
+    store.delete(JsValue::from_str(id)).await.map_err(|e| error::write_error(WHAT, &e))?;
+    tx.done().await.map_err(|e| error::write_error(WHAT, &e))?;
+    db.close();
+    if current_id().as_deref() == Some(id) {
+        forget_current();
+    }
+    Ok(())
+}
+
+/// The workspace this browser used last, if remembered.
+pub fn current_id() -> Option<String> {
+    super::prefs::local_storage().and_then(|s| s.get_item(CURRENT_KEY).ok().flatten())
+}
+
+/// Remembers the current workspace across reloads.
+pub fn remember_current(id: &str) {
+    if let Some(s) = super::prefs::local_storage() {
+        // Failing to remember only means the first workspace opens next time.
+        let _ = s.set_item(CURRENT_KEY, id);
+    }
+}
+
+fn forget_current() {
+    if let Some(s) = super::prefs::local_storage() {
+        let _ = s.remove_item(CURRENT_KEY);
+    }
+}
+
+/// The workspace to open: the remembered one if it still exists, else the first,
+/// else a new one called `default_name`.
+pub async fn open_current(default_name: &str) -> Result<(WorkspaceInfo, WorkspaceDb), StorageError> {
+    let list = list().await?;
+    let remembered = current_id();
+    let chosen = match remembered.and_then(|id| list.iter().find(|w| w.id == id).cloned()) {
+        Some(w) => w,
+        None => match list.first() {
+            Some(w) => w.clone(),
+            None => create(default_name).await?,
+        },
+    };
+    let db = WorkspaceDb::open(&chosen.id).await?;
+    remember_current(&chosen.id);
+    Ok((chosen, db))
+}
+
+/// A short random id: time plus randomness, in base 36.
+fn new_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 2f64.powi(40)) as u64;
+    format!("{}{}", to_base36(now), to_base36(random))
+}
+
+fn to_base36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
