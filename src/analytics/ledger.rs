@@ -1,0 +1,400 @@
+//! The engine's compact columnar inputs: transactions (`Ledger`), interactions and exits.
+//!
+//! Customer ids are interned to dense `u32` indices; rows are parallel vectors, so 4M
+//! transactions take about 100 MB and are summarised without per-row allocation.
+
+use crate::domain::{Exit, ExitReason, Interaction, InteractionKind, Money, Transaction, TransactionKind};
+use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
+
+/// Sentinel in cost columns for "no cost given".
+pub const NO_COST: i64 = i64::MIN;
+
+/// The day number of a date: days since 0001-01-01 (day 1), as used by every column here.
+pub fn day_number(date: NaiveDate) -> i32 {
+    date.num_days_from_ce()
+}
+
+/// The date of a day number, or `None` outside chrono's range.
+pub fn date_of_day(day: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day)
+}
+
+/// Interned customer ids: index → id, and a sorted index for look-ups by id.
+///
+/// All ids live in one string buffer, so a million ids cost about 12 MB, not 60.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdTable {
+    text: String,
+    ends: Vec<u32>,
+    sorted: Vec<u32>,
+}
+
+impl IdTable {
+    fn push(&mut self, id: &str) -> u32 {
+        let index = self.ends.len() as u32;
+        self.text.push_str(id);
+        self.ends.push(self.text.len() as u32);
+        index
+    }
+
+    fn finish_sorting(&mut self) {
+        let mut sorted: Vec<u32> = (0..self.ends.len() as u32).collect();
+        sorted.sort_unstable_by(|&a, &b| self.get(a).cmp(self.get(b)));
+        self.sorted = sorted;
+    }
+
+    /// Number of ids.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are no ids.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The id at `index` ("" when out of range).
+    pub fn get(&self, index: u32) -> &str {
+        let i = index as usize;
+        if i >= self.ends.len() {
+            return "";
+        }
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// The index of `id`, by binary search.
+    pub fn find(&self, id: &str) -> Option<u32> {
+        self.sorted.binary_search_by(|&i| self.get(i).cmp(id)).ok().map(|pos| self.sorted[pos])
+    }
+
+    /// Ids in index order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.ends.len() as u32).map(move |i| self.get(i))
+    }
+}
+
+/// One transaction row of a `Ledger`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LedgerRow {
+    /// Customer index (see `Ledger::customer_id`).
+    pub customer: u32,
+    /// Day number (see `day_number`).
+    pub day: i32,
+    /// Amount in minor units, positive for orders and returns alike.
+    pub amount: Money,
+    /// Cost of goods, when given.
+    pub cost: Option<Money>,
+    /// Order or return.
+    pub kind: TransactionKind,
+}
+
+/// Transactions as columns. Build with `Ledger::builder()` or `Ledger::from_transactions`.
+#[derive(Debug, Clone, Default)]
+pub struct Ledger {
+    ids: IdTable,
+    customer: Vec<u32>,
+    day: Vec<i32>,
+    amount: Vec<i64>,
+    cost: Vec<i64>,
+    kind: Vec<TransactionKind>,
+}
+
+impl Ledger {
+    /// A builder that interns customer ids as rows arrive.
+    pub fn builder() -> LedgerBuilder {
+        LedgerBuilder::default()
+    }
+
+    /// A ledger from domain transactions.
+    pub fn from_transactions(transactions: &[Transaction]) -> Ledger {
+        let mut b = LedgerBuilder::with_capacity(transactions.len(), 0);
+        for t in transactions {
+            let c = b.customer(&t.customer_id);
+            b.push(c, t.date, t.amount, t.cost, t.kind);
+        }
+        b.finish()
+    }
+
+    /// Number of transaction rows.
+    pub fn len(&self) -> usize {
+        self.customer.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.customer.is_empty()
+    }
+
+    /// Number of distinct customers.
+    pub fn customer_count(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The id of customer `index`.
+    pub fn customer_id(&self, index: u32) -> &str {
+        self.ids.get(index)
+    }
+
+    /// The index of customer `id`, if it has any transaction.
+    pub fn customer_index(&self, id: &str) -> Option<u32> {
+        self.ids.find(id)
+    }
+
+    /// The interned ids.
+    pub fn ids(&self) -> &IdTable {
+        &self.ids
+    }
+
+    /// Row `i`, if it exists.
+    pub fn row(&self, i: usize) -> Option<LedgerRow> {
+        Some(LedgerRow {
+            customer: *self.customer.get(i)?,
+            day: self.day[i],
+            amount: Money(self.amount[i]),
+            cost: (self.cost[i] != NO_COST).then_some(Money(self.cost[i])),
+            kind: self.kind[i],
+        })
+    }
+
+    /// Column of customer indices.
+    pub fn customers(&self) -> &[u32] {
+        &self.customer
+    }
+
+    /// Column of day numbers.
+    pub fn days(&self) -> &[i32] {
+        &self.day
+    }
+
+    /// Column of amounts in minor units.
+    pub fn amounts(&self) -> &[i64] {
+        &self.amount
+    }
+
+    /// Column of costs in minor units, `NO_COST` where none was given.
+    pub fn costs(&self) -> &[i64] {
+        &self.cost
+    }
+
+    /// Column of kinds.
+    pub fn kinds(&self) -> &[TransactionKind] {
+        &self.kind
+    }
+
+    /// The latest order day, if any order exists (the default analysis date).
+    pub fn latest_order_day(&self) -> Option<i32> {
+        self.day
+            .iter()
+            .zip(&self.kind)
+            .filter(|(_, k)| **k == TransactionKind::Order)
+            .map(|(d, _)| *d)
+            .max()
+    }
+
+    /// The latest day of any transaction, if any.
+    pub fn latest_day(&self) -> Option<i32> {
+        self.day.iter().copied().max()
+    }
+}
+
+/// Builds a `Ledger` row by row, interning customer ids.
+#[derive(Debug, Default)]
+pub struct LedgerBuilder {
+    map: FxHashMap<Box<str>, u32>,
+    ledger: Ledger,
+}
+
+impl LedgerBuilder {
+    /// A builder with room for `rows` rows and `customers` customers.
+    pub fn with_capacity(rows: usize, customers: usize) -> LedgerBuilder {
+        let mut b = LedgerBuilder::default();
+        b.map.reserve(customers);
+        b.ledger.customer.reserve(rows);
+        b.ledger.day.reserve(rows);
+        b.ledger.amount.reserve(rows);
+        b.ledger.cost.reserve(rows);
+        b.ledger.kind.reserve(rows);
+        b
+    }
+
+    /// The index of customer `id`, interning it on first sight.
+    pub fn customer(&mut self, id: &str) -> u32 {
+        if let Some(&i) = self.map.get(id) {
+            return i;
+        }
+        let i = self.ledger.ids.push(id);
+        self.map.insert(id.into(), i);
+        i
+    }
+
+    /// Number of customers interned so far.
+    pub fn customer_count(&self) -> usize {
+        self.ledger.ids.len()
+    }
+
+    /// Appends a transaction dated `date`.
+    pub fn push(&mut self, customer: u32, date: NaiveDate, amount: Money, cost: Option<Money>, kind: TransactionKind) {
+        self.push_day(customer, day_number(date), amount, cost, kind);
+    }
+
+    /// Appends a transaction on day number `day` (see `day_number`).
+    pub fn push_day(&mut self, customer: u32, day: i32, amount: Money, cost: Option<Money>, kind: TransactionKind) {
+        let l = &mut self.ledger;
+        l.customer.push(customer);
+        l.day.push(day);
+        l.amount.push(amount.0);
+        // A real cost of i64::MIN cents cannot occur; clamp it off the sentinel.
+        l.cost.push(cost.map_or(NO_COST, |c| c.0.max(NO_COST + 1)));
+        l.kind.push(kind);
+    }
+
+    /// Number of rows so far.
+    pub fn len(&self) -> usize {
+        self.ledger.customer.len()
+    }
+
+    /// Whether no row was pushed.
+    pub fn is_empty(&self) -> bool {
+        self.ledger.customer.is_empty()
+    }
+
+    /// The finished ledger (the id map is dropped; look-ups then use a sorted index).
+    pub fn finish(self) -> Ledger {
+        let mut ledger = self.ledger;
+        drop(self.map);
+        ledger.ids.finish_sorting();
+        ledger.ids.text.shrink_to_fit();
+        ledger.ids.ends.shrink_to_fit();
+        ledger
+    }
+}
+
+/// Interactions as columns, keyed by the ledger's customer indices.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InteractionInput {
+    /// Customer index.
+    pub customer: Vec<u32>,
+    /// Day number.
+    pub day: Vec<i32>,
+    /// Kind of contact.
+    pub kind: Vec<InteractionKind>,
+    /// Own cost in minor units, `NO_COST` to use the setting for the kind.
+    pub cost: Vec<i64>,
+}
+
+impl InteractionInput {
+    /// Appends one interaction.
+    pub fn push(&mut self, customer: u32, day: i32, kind: InteractionKind, cost: Option<Money>) {
+        self.customer.push(customer);
+        self.day.push(day);
+        self.kind.push(kind);
+        self.cost.push(cost.map_or(NO_COST, |c| c.0.max(NO_COST + 1)));
+    }
+
+    /// Interactions of customers known to `ledger`; the others are skipped and counted.
+    pub fn from_interactions(ledger: &Ledger, interactions: &[Interaction]) -> (InteractionInput, usize) {
+        let mut input = InteractionInput::default();
+        let mut skipped = 0;
+        for i in interactions {
+            match ledger.customer_index(&i.customer_id) {
+                Some(c) => input.push(c, day_number(i.date), i.kind, i.cost),
+                None => skipped += 1,
+            }
+        }
+        (input, skipped)
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.customer.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.customer.is_empty()
+    }
+
+    pub(crate) fn check(&self) -> Result<(), crate::analytics::AnalyticsError> {
+        let n = self.customer.len();
+        if self.day.len() != n || self.kind.len() != n || self.cost.len() != n {
+            return Err(crate::analytics::AnalyticsError::ColumnLengths { input: "interaction" });
+        }
+        Ok(())
+    }
+}
+
+/// Recorded exits as columns, keyed by the ledger's customer indices.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExitInput {
+    /// Customer index.
+    pub customer: Vec<u32>,
+    /// Day number of the exit.
+    pub day: Vec<i32>,
+    /// Reason.
+    pub reason: Vec<ExitReason>,
+}
+
+impl ExitInput {
+    /// Appends one exit.
+    pub fn push(&mut self, customer: u32, day: i32, reason: ExitReason) {
+        self.customer.push(customer);
+        self.day.push(day);
+        self.reason.push(reason);
+    }
+
+    /// Exits of customers known to `ledger`; the others are skipped and counted.
+    pub fn from_exits(ledger: &Ledger, exits: &[Exit]) -> (ExitInput, usize) {
+        let mut input = ExitInput::default();
+        let mut skipped = 0;
+        for e in exits {
+            match ledger.customer_index(&e.customer_id) {
+                Some(c) => input.push(c, day_number(e.date), e.reason),
+                None => skipped += 1,
+            }
+        }
+        (input, skipped)
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.customer.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.customer.is_empty()
+    }
+
+    pub(crate) fn check(&self) -> Result<(), crate::analytics::AnalyticsError> {
+        let n = self.customer.len();
+        if self.day.len() != n || self.reason.len() != n {
+            return Err(crate::analytics::AnalyticsError::ColumnLengths { input: "exit" });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builder_interns_ids_and_finds_them_after_finishing() {
+        let mut b = Ledger::builder();
+        let d = NaiveDate::from_ymd_opt(2024, 1, 2).unwrap();
+        for id in ["b", "a", "b", "c"] {
+            let c = b.customer(id);
+            b.push(c, d, Money(100), None, TransactionKind::Order);
+        }
+        let l = b.finish();
+        assert_eq!(l.customer_count(), 3);
+        assert_eq!(l.customers(), &[0, 1, 0, 2]);
+        assert_eq!(l.customer_index("a"), Some(1));
+        assert_eq!(l.customer_index("zz"), None);
+        assert_eq!(l.customer_id(2), "c");
+        assert_eq!(date_of_day(l.days()[0]), Some(d));
+        assert_eq!(l.row(0).unwrap().cost, None);
+    }
+}

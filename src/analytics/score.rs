@@ -1,0 +1,874 @@
+//! The one-call scoring pipeline the CLI and the browser worker share: summary, profit, both
+//! models, predictions, classifications and churn figures for every customer.
+
+use super::bg_nbd::{fit_bg_nbd, BgNbdData, BgNbdParams};
+use super::churn::{date_or_epoch, earliest_exits, exit_reasons, ReasonShare};
+use super::clv::{self, ClvOptions};
+use super::error::AnalyticsError;
+use super::fit::FitOptions;
+use super::gamma_gamma::{fit_gamma_gamma, GammaGammaData, GammaGammaParams};
+use super::group::RowGroups;
+use super::ledger::{date_of_day, day_number, ExitInput, IdTable, InteractionInput, Ledger};
+use super::profit::{interaction_costs_per_customer, ProfitAccumulator};
+use super::pyramid::{pyramid, PyramidCounts};
+use super::quadrants::{current_quadrants, future_quadrants};
+use super::rfm::{rfm_scores, segment};
+use super::summary::{summarize_days, DaySummary};
+use super::whale::{top20_share, whale_curve, WhalePoint};
+use crate::domain::{
+    CurrentQuadrant, FutureQuadrant, Money, PyramidBasis, RfmSegment, SettingIssue, Settings, Tier, TimeUnit,
+    TransactionKind,
+};
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+/// The model knobs of a scoring run. Build from the workspace settings with
+/// `ScoreOptions::from_settings`; `score` takes these values and ignores the same-named
+/// settings.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ScoreOptions {
+    /// Unit of recency, T and the models (days or weeks).
+    pub unit: TimeUnit,
+    /// CLV horizon in months.
+    pub horizon_months: u32,
+    /// Monthly discount rate.
+    pub monthly_discount: f64,
+    /// Margin rate for transactions without a cost, and for future profit when revenue ≤ 0.
+    pub default_margin: f64,
+    /// Horizon of `expected_purchases`, in periods; `None` = the CLV horizon in periods
+    /// (months × 30 days or × 4.345 weeks).
+    pub predict_periods: Option<f64>,
+}
+
+impl Default for ScoreOptions {
+    fn default() -> Self {
+        ScoreOptions::from_settings(&Settings::default())
+    }
+}
+
+impl ScoreOptions {
+    /// The options the workspace settings imply.
+    pub fn from_settings(settings: &Settings) -> ScoreOptions {
+        ScoreOptions {
+            unit: settings.time_unit,
+            horizon_months: settings.clv_horizon_months,
+            monthly_discount: settings.monthly_discount_rate(),
+            default_margin: settings.default_margin,
+            predict_periods: None,
+        }
+    }
+
+    /// The horizon of `expected_purchases` in periods.
+    pub fn predict_periods(&self) -> f64 {
+        self.predict_periods
+            .unwrap_or(f64::from(self.horizon_months) * self.unit.periods_per_month())
+    }
+
+    /// Every problem with these options; empty when usable.
+    pub fn validate(&self) -> Vec<SettingIssue> {
+        let mut issues = Vec::new();
+        if !(1..=120).contains(&self.horizon_months) {
+            issues.push(SettingIssue { field: "horizon_months", message: "The CLV horizon must be between 1 and 120 months.".into() });
+        }
+        if !(self.monthly_discount.is_finite() && (0.0..1.0).contains(&self.monthly_discount)) {
+            issues.push(SettingIssue { field: "monthly_discount", message: "The monthly discount rate must be at least 0% and below 100%.".into() });
+        }
+        if !(self.default_margin.is_finite() && (0.0..=1.0).contains(&self.default_margin)) {
+            issues.push(SettingIssue { field: "default_margin", message: "The default margin must be between 0% and 100%.".into() });
+        }
+        if let Some(p) = self.predict_periods {
+            if !(p.is_finite() && p >= 0.0) {
+                issues.push(SettingIssue { field: "predict_periods", message: "The prediction horizon must be zero or a positive number of periods.".into() });
+            }
+        }
+        issues
+    }
+}
+
+/// The pipeline's stages, announced to `on_stage` as each begins (`Done` at the end), so the
+/// caller can time them or show progress; pure code never reads a clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Grouping rows, RFM summary and current profit.
+    Summarise,
+    /// Fitting BG/NBD.
+    FitBgNbd,
+    /// Fitting Gamma-Gamma.
+    FitGammaGamma,
+    /// P(alive), expected purchases, order values, CLV and future profit.
+    Predict,
+    /// Quadrants, pyramid, RFM segments, whale curve and churn figures.
+    Classify,
+    /// Finished.
+    Done,
+}
+
+impl Stage {
+    /// Stable snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Summarise => "summarise",
+            Stage::FitBgNbd => "fit_bg_nbd",
+            Stage::FitGammaGamma => "fit_gamma_gamma",
+            Stage::Predict => "predict",
+            Stage::Classify => "classify",
+            Stage::Done => "done",
+        }
+    }
+}
+
+/// One scored customer: exactly the columns of the CLI's output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerScore {
+    /// The customer's id.
+    pub customer_id: String,
+    /// Order transactions in the window.
+    pub orders: u32,
+    /// Σ orders − Σ returns.
+    pub revenue: Money,
+    /// revenue − cost of goods.
+    pub gross_margin: Money,
+    /// orders × cost per order + interaction costs.
+    pub cost_to_serve: Money,
+    /// gross_margin − cost_to_serve.
+    pub profit: Money,
+    /// Repeat purchase periods.
+    pub frequency: u32,
+    /// Periods between first and last purchase.
+    pub recency: f64,
+    /// Periods between first purchase and the analysis date.
+    #[serde(rename = "T")]
+    pub t: f64,
+    /// Mean repeat-purchase value (currency units).
+    pub monetary_value: f64,
+    /// Probability the customer is still active.
+    pub p_alive: f64,
+    /// Expected purchases over the prediction horizon.
+    pub expected_purchases: f64,
+    /// Gamma-Gamma expected order value (currency units).
+    pub expected_order_value: f64,
+    /// Discounted revenue over the CLV horizon (currency units), ≥ 0.
+    pub clv: f64,
+    /// Discounted profit over the CLV horizon (currency units).
+    pub future_profit: f64,
+    /// Current profitability quadrant.
+    pub current_quadrant: CurrentQuadrant,
+    /// Future profitability quadrant.
+    pub future_quadrant: FutureQuadrant,
+    /// Pyramid tier.
+    pub tier: Tier,
+    /// RFM segment.
+    pub rfm_segment: RfmSegment,
+}
+
+/// The BG/NBD part of the report. Parameters are 0 when `fitted` is false.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct BgNbdReport {
+    /// r.
+    pub r: f64,
+    /// α (in the run's time unit).
+    pub alpha: f64,
+    /// a.
+    pub a: f64,
+    /// b.
+    pub b: f64,
+    /// Full-sum log-likelihood.
+    pub log_likelihood: f64,
+    /// Whether the optimiser converged.
+    pub converged: bool,
+    /// Optimiser iterations.
+    pub iterations: u32,
+    /// Whether parameters were estimated at all (else the fallback was used).
+    pub fitted: bool,
+    /// Unique (frequency, recency, T) triples the likelihood was computed on.
+    pub unique_triples: usize,
+    /// Why the model was not fitted or not trusted, for the UI.
+    pub message: Option<String>,
+}
+
+/// The Gamma-Gamma part of the report. Parameters are 0 when `fitted` is false.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct GammaGammaReport {
+    /// p.
+    pub p: f64,
+    /// q.
+    pub q: f64,
+    /// v.
+    pub v: f64,
+    /// Full-sum log-likelihood.
+    pub log_likelihood: f64,
+    /// Whether the optimiser converged.
+    pub converged: bool,
+    /// Optimiser iterations.
+    pub iterations: u32,
+    /// Whether parameters were estimated at all.
+    pub fitted: bool,
+    /// Repeat customers used in the fit.
+    pub customers: usize,
+    /// Why the model was not fitted or not trusted, for the UI.
+    pub message: Option<String>,
+}
+
+/// Customers per current quadrant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct CurrentQuadrantCounts {
+    /// most_profitable.
+    pub most_profitable: usize,
+    /// profitable_high_cost.
+    pub profitable_high_cost: usize,
+    /// profitable_low_margin.
+    pub profitable_low_margin: usize,
+    /// least_profitable.
+    pub least_profitable: usize,
+}
+
+/// Customers per future quadrant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct FutureQuadrantCounts {
+    /// best.
+    pub best: usize,
+    /// invest.
+    pub invest: usize,
+    /// retain.
+    pub retain: usize,
+    /// worst.
+    pub worst: usize,
+}
+
+/// Churn figures over the 365 days up to the analysis date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct ChurnReport {
+    /// First day of the period (as_of − 364 days).
+    pub period_start: Option<NaiveDate>,
+    /// Scored customers whose first order is before the period and who had not exited before it.
+    pub active_at_start: usize,
+    /// Exits recorded in the period (scored customers only).
+    pub exits: usize,
+    /// exits / active_at_start.
+    pub churn_rate: f64,
+    /// Customers without a recorded exit whose p_alive is below the at-risk threshold.
+    pub at_risk: usize,
+    /// Σ of the exited customers' profit in the 12 months before their exit (currency units).
+    pub lost_profit_one_year: f64,
+    /// Σ of the exited customers' future profit computed at their exit date (currency units).
+    pub lost_lifetime_value: f64,
+    /// Exit reasons in the period.
+    pub reasons: Vec<ReasonShare>,
+}
+
+/// Everything about a run that is not per customer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreReport {
+    /// The analysis date used.
+    pub as_of: NaiveDate,
+    /// The time unit used.
+    pub unit: TimeUnit,
+    /// Customers scored (at least one order in the window).
+    pub customers: usize,
+    /// Customers in the ledger without an order in the window (not scored).
+    pub customers_without_orders: usize,
+    /// Transaction rows inside the window.
+    pub transactions_in_window: usize,
+    /// BG/NBD fit.
+    pub bg_nbd: BgNbdReport,
+    /// Gamma-Gamma fit.
+    pub gamma_gamma: GammaGammaReport,
+    /// Customers per pyramid tier.
+    pub pyramid: PyramidCounts,
+    /// Share of revenue from the top floor(0.2·N) customers by revenue.
+    pub top20_revenue_share: f64,
+    /// Share of profit from the top floor(0.2·N) customers by profit.
+    pub top20_profit_share: f64,
+    /// The whale curve's peak (customer share, profit share).
+    pub whale_peak: WhalePoint,
+    /// Customers per current quadrant.
+    pub current_quadrants: CurrentQuadrantCounts,
+    /// Customers per future quadrant.
+    pub future_quadrants: FutureQuadrantCounts,
+    /// Churn figures.
+    pub churn: ChurnReport,
+    /// Σ CLV (currency units).
+    pub total_clv: f64,
+    /// Σ future profit (currency units).
+    pub total_future_profit: f64,
+    /// Sentences for the UI: fallbacks used, data left out.
+    pub diagnostics: Vec<String>,
+}
+
+/// Compact per-customer row kept by `Scoring` (about 70 bytes a customer).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Row {
+    customer: u32,
+    orders: u32,
+    revenue: i64,
+    gross_margin: i64,
+    cost_to_serve: i64,
+    frequency: u32,
+    recency_days: i32,
+    t_days: i32,
+    triple: u32,
+    monetary: f64,
+    expected_order_value: f64,
+    current: CurrentQuadrant,
+    future: FutureQuadrant,
+    tier: Tier,
+    segment: RfmSegment,
+}
+
+/// Per unique (frequency, recency, T) triple: p_alive, expected purchases and discounted
+/// purchases (the CLV multiplier).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct TriplePrediction {
+    p_alive: f64,
+    expected: f64,
+    discounted: f64,
+}
+
+/// The result of `score`: one `CustomerScore` per scored customer (materialised on demand from
+/// compact columns) and the report.
+#[derive(Debug, Clone)]
+pub struct Scoring {
+    /// Run-level figures.
+    pub report: ScoreReport,
+    ids: IdTable,
+    rows: Vec<Row>,
+    triples: Vec<TriplePrediction>,
+    unit_days: f64,
+    default_margin: f64,
+}
+
+impl Scoring {
+    /// Customers scored.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether no customer was scored.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The ledger customer index of scored customer `i`.
+    pub fn customer_index(&self, i: usize) -> Option<u32> {
+        self.rows.get(i).map(|r| r.customer)
+    }
+
+    /// Scored customer `i` (in ledger customer-index order).
+    pub fn get(&self, i: usize) -> Option<CustomerScore> {
+        let r = self.rows.get(i)?;
+        let t = self.triples.get(r.triple as usize).copied().unwrap_or_default();
+        let (clv, future_profit) = row_values(r, &t, self.default_margin);
+        Some(CustomerScore {
+            customer_id: self.ids.get(r.customer).to_string(),
+            orders: r.orders,
+            revenue: Money(r.revenue),
+            gross_margin: Money(r.gross_margin),
+            cost_to_serve: Money(r.cost_to_serve),
+            profit: Money(r.gross_margin.saturating_sub(r.cost_to_serve)),
+            frequency: r.frequency,
+            recency: f64::from(r.recency_days) / self.unit_days,
+            t: f64::from(r.t_days) / self.unit_days,
+            monetary_value: r.monetary,
+            p_alive: t.p_alive,
+            expected_purchases: t.expected,
+            expected_order_value: r.expected_order_value,
+            clv,
+            future_profit,
+            current_quadrant: r.current,
+            future_quadrant: r.future,
+            tier: r.tier,
+            rfm_segment: r.segment,
+        })
+    }
+
+    /// All scored customers, in ledger customer-index order.
+    pub fn iter(&self) -> impl Iterator<Item = CustomerScore> + '_ {
+        (0..self.rows.len()).filter_map(move |i| self.get(i))
+    }
+
+    /// All scored customers as a vector (for serialising to the UI).
+    pub fn to_vec(&self) -> Vec<CustomerScore> {
+        self.iter().collect()
+    }
+}
+
+/// (clv, future_profit) of a row.
+fn row_values(r: &Row, t: &TriplePrediction, default_margin: f64) -> (f64, f64) {
+    let margin = if r.revenue > 0 { r.gross_margin as f64 / r.revenue as f64 } else { default_margin };
+    let cost_per_order = if r.orders > 0 { r.cost_to_serve as f64 / 100.0 / f64::from(r.orders) } else { 0.0 };
+    (
+        clv::clv(r.expected_order_value, t.discounted),
+        clv::future_profit(r.expected_order_value, margin, cost_per_order, t.discounted),
+    )
+}
+
+/// An exited customer's figures, gathered during the summary pass.
+struct ExitedCustomer {
+    exit_day: i32,
+    profit_one_year: i64,
+    at_exit: Option<DaySummary>,
+    margin: f64,
+    cost_per_order: f64,
+}
+
+/// Scores every customer with at least one order in the analysis window.
+///
+/// Steps (METRICS.md throughout): group rows by customer; per customer the current figures
+/// (revenue, cost of goods, gross margin, cost to serve, profit) and the RFM summary; fit
+/// BG/NBD on unique (frequency, recency, T) triples and Gamma-Gamma on repeat customers;
+/// predict P(alive), expected purchases, expected order value, CLV and future profit (cached per
+/// unique triple); classify (quadrants, pyramid, RFM segment); whale curve, top-20% shares and
+/// churn figures.
+///
+/// Models that cannot be fitted do not fail the run: the report says why and the documented
+/// fallbacks apply (BG/NBD: P(alive) 1 and the customer's historic repeat rate x/T per period;
+/// Gamma-Gamma: the customer's own mean repeat-order value, or the average order value).
+///
+/// Errors: invalid settings or options, column length mismatches, no order in the window.
+pub fn score(
+    ledger: &Ledger,
+    interactions: &InteractionInput,
+    exits: &ExitInput,
+    settings: &Settings,
+    options: &ScoreOptions,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<Scoring, AnalyticsError> {
+    let mut issues = settings.validate();
+    issues.extend(options.validate());
+    if !issues.is_empty() {
+        return Err(AnalyticsError::InvalidSettings(issues));
+    }
+    interactions.check()?;
+    exits.check()?;
+    let as_of = match settings.as_of {
+        Some(d) => day_number(d),
+        None => ledger.latest_day().ok_or(AnalyticsError::NoOrders)?,
+    };
+    let window_start = settings.window.start.map(day_number);
+    let start = window_start.unwrap_or(i32::MIN);
+    let unit = options.unit;
+    let mut diagnostics = Vec::new();
+
+    // ---- Summarise ----
+    on_stage(Stage::Summarise);
+    let n_customers = ledger.customer_count();
+    let serve = interaction_costs_per_customer(interactions, n_customers, as_of, window_start, &settings.interaction_costs);
+    let first_exit = earliest_exits(exits, n_customers);
+    let churn_start = as_of - 364;
+    let mut exited: FxHashMap<u32, ExitedCustomer> = FxHashMap::default();
+    let mut rows: Vec<Row> = Vec::with_capacity(n_customers);
+    let mut transactions_in_window = 0usize;
+    let (total_order_amount, total_orders);
+    {
+        let groups = RowGroups::of(ledger);
+        let (days, amounts, costs, kinds) = (ledger.days(), ledger.amounts(), ledger.costs(), ledger.kinds());
+        let mut buffer: Vec<(i32, i64)> = Vec::new();
+        let mut exit_buffer: Vec<(i32, i64)> = Vec::new();
+        let (mut amount_sum, mut order_count) = (0i128, 0u64);
+        for c in 0..groups.customers() {
+            buffer.clear();
+            let mut acc = ProfitAccumulator::default();
+            let exit_day = first_exit[c].filter(|&d| d >= churn_start && d <= as_of);
+            let mut exit_acc = ProfitAccumulator::default();
+            exit_buffer.clear();
+            for &row in groups.rows(c) {
+                let r = row as usize;
+                let day = days[r];
+                if let Some(e) = exit_day {
+                    if day >= start && day <= e {
+                        if day > e - 365 {
+                            exit_acc.add(kinds[r], amounts[r], costs[r], options.default_margin);
+                        }
+                        if kinds[r] == TransactionKind::Order {
+                            exit_buffer.push((day, amounts[r]));
+                        }
+                    }
+                }
+                if day < start || day > as_of {
+                    continue;
+                }
+                transactions_in_window += 1;
+                acc.add(kinds[r], amounts[r], costs[r], options.default_margin);
+                if kinds[r] == TransactionKind::Order {
+                    buffer.push((day, amounts[r]));
+                    amount_sum += i128::from(amounts[r]);
+                    order_count += 1;
+                }
+            }
+            let Some(summary) = summarize_days(&mut buffer) else { continue };
+            let profit = acc.finish(c as u32, settings.cost_per_order, serve[c]);
+            if let Some(e) = exit_day {
+                let p = exit_acc.finish(c as u32, settings.cost_per_order, 0);
+                exited.insert(
+                    c as u32,
+                    ExitedCustomer {
+                        exit_day: e,
+                        profit_one_year: p.profit.minor(),
+                        at_exit: summarize_days(&mut exit_buffer),
+                        margin: if p.revenue.minor() > 0 {
+                            p.gross_margin.minor() as f64 / p.revenue.minor() as f64
+                        } else {
+                            options.default_margin
+                        },
+                        cost_per_order: if p.orders > 0 { p.cost_to_serve.to_major() / f64::from(p.orders) } else { 0.0 },
+                    },
+                );
+            }
+            let frequency = summary.frequency;
+            rows.push(Row {
+                customer: c as u32,
+                orders: profit.orders,
+                revenue: profit.revenue.minor(),
+                gross_margin: profit.gross_margin.minor(),
+                cost_to_serve: profit.cost_to_serve.minor(),
+                frequency,
+                recency_days: if frequency == 0 { 0 } else { summary.last_day - summary.first_day },
+                t_days: as_of - summary.first_day,
+                triple: 0,
+                monetary: if frequency == 0 { 0.0 } else { summary.repeat_amount as f64 / 100.0 / f64::from(frequency) },
+                expected_order_value: 0.0,
+                current: CurrentQuadrant::LeastProfitable,
+                future: FutureQuadrant::Worst,
+                tier: Tier::Lead,
+                segment: RfmSegment::Hibernating,
+            });
+        }
+        total_order_amount = amount_sum as f64 / 100.0;
+        total_orders = order_count;
+    }
+    if rows.is_empty() {
+        return Err(AnalyticsError::NoOrders);
+    }
+    let customers_without_orders = n_customers - rows.len();
+    if customers_without_orders > 0 {
+        diagnostics.push(format!(
+            "{customers_without_orders} customers have no order in the analysis window and are not scored."
+        ));
+    }
+    let average_order_value = if total_orders > 0 { (total_order_amount / total_orders as f64).max(0.0) } else { 0.0 };
+
+    // ---- BG/NBD ----
+    on_stage(Stage::FitBgNbd);
+    let (data, triple_keys) = compress(&mut rows, unit);
+    let fit = fit_bg_nbd(&data, &FitOptions::default());
+    let mut bg_report = BgNbdReport { unique_triples: data.unique_triples(), ..BgNbdReport::default() };
+    let bg: Option<BgNbdParams> = match &fit {
+        Ok(f) => {
+            bg_report = BgNbdReport {
+                r: f.params.r,
+                alpha: f.params.alpha,
+                a: f.params.a,
+                b: f.params.b,
+                log_likelihood: f.diagnostics.log_likelihood,
+                converged: f.diagnostics.converged,
+                iterations: f.diagnostics.iterations,
+                fitted: true,
+                unique_triples: data.unique_triples(),
+                message: None,
+            };
+            if !f.diagnostics.converged {
+                let m = "The repeat-purchase model did not fully converge on these data; its predictions are shown but treat them with care (more customers or a longer history help).".to_string();
+                diagnostics.push(m.clone());
+                bg_report.message = Some(m);
+            }
+            Some(f.params)
+        }
+        Err(e) => {
+            let m = format!("{e} Until then P(alive) is shown as 1 and expected purchases follow each customer's past repeat rate.");
+            diagnostics.push(m.clone());
+            bg_report.message = Some(m);
+            None
+        }
+    };
+
+    // ---- Gamma-Gamma ----
+    on_stage(Stage::FitGammaGamma);
+    let gg_data = GammaGammaData::new(rows.iter().map(|r| (r.frequency, r.monetary)));
+    if gg_data.skipped() > 0 {
+        diagnostics.push(format!(
+            "{} repeat customers have a zero or negative average order and are left out of the spend model.",
+            gg_data.skipped()
+        ));
+    }
+    let gg_fit = fit_gamma_gamma(&gg_data, &FitOptions::default());
+    let mut gg_report = GammaGammaReport { customers: gg_data.len(), ..GammaGammaReport::default() };
+    let gg: Option<GammaGammaParams> = match &gg_fit {
+        Ok(f) => {
+            gg_report = GammaGammaReport {
+                p: f.params.p,
+                q: f.params.q,
+                v: f.params.v,
+                log_likelihood: f.diagnostics.log_likelihood,
+                converged: f.diagnostics.converged,
+                iterations: f.diagnostics.iterations,
+                fitted: true,
+                customers: gg_data.len(),
+                message: None,
+            };
+            if !f.diagnostics.converged {
+                let m = "The spend model did not fully converge; expected order values are shown but treat them with care.".to_string();
+                diagnostics.push(m.clone());
+                gg_report.message = Some(m);
+            } else if f.params.q <= 1.0 {
+                let m = "The spend model has no finite population mean (q ≤ 1); customers without repeat purchases get the average order value.".to_string();
+                diagnostics.push(m.clone());
+                gg_report.message = Some(m);
+            }
+            Some(f.params)
+        }
+        Err(e) => {
+            let m = e.to_string();
+            diagnostics.push(m.clone());
+            gg_report.message = Some(m);
+            None
+        }
+    };
+    drop(gg_data);
+
+    // ---- Predict ----
+    on_stage(Stage::Predict);
+    let clv_options = ClvOptions { unit, horizon_months: options.horizon_months, monthly_discount: options.monthly_discount };
+    let predict_periods = options.predict_periods();
+    let triples = predict_triples(&triple_keys, bg.as_ref(), &clv_options, predict_periods, unit);
+    drop(triple_keys);
+    let population_fallback = gg.and_then(|g| g.population_mean()).unwrap_or(average_order_value);
+    for r in rows.iter_mut() {
+        r.expected_order_value = match &gg {
+            Some(g) => g.expected_order_value(f64::from(r.frequency), r.monetary, average_order_value),
+            None => {
+                if r.frequency > 0 && r.monetary > 0.0 {
+                    r.monetary
+                } else {
+                    average_order_value
+                }
+            }
+        };
+        if !r.expected_order_value.is_finite() {
+            r.expected_order_value = population_fallback;
+        }
+    }
+
+    // ---- Classify ----
+    on_stage(Stage::Classify);
+    let n = rows.len();
+    let mut values = Vec::with_capacity(n);
+    let mut clv_col = Vec::with_capacity(n);
+    let mut future_col = Vec::with_capacity(n);
+    for r in &rows {
+        let (c, f) = row_values(r, &triples[r.triple as usize], options.default_margin);
+        clv_col.push(c);
+        future_col.push(f);
+    }
+    let total_clv: f64 = clv_col.iter().sum();
+    let total_future_profit: f64 = future_col.iter().sum();
+    let mut current_counts = CurrentQuadrantCounts::default();
+    let mut future_counts = FutureQuadrantCounts::default();
+    {
+        let gm: Vec<f64> = rows.iter().map(|r| r.gross_margin as f64 / 100.0).collect();
+        let cts: Vec<f64> = rows.iter().map(|r| r.cost_to_serve as f64 / 100.0).collect();
+        let th = &settings.quadrant_thresholds;
+        for (r, q) in rows.iter_mut().zip(current_quadrants(&gm, &cts, th.gross_margin, th.cost_to_serve)) {
+            r.current = q;
+            match q {
+                CurrentQuadrant::MostProfitable => current_counts.most_profitable += 1,
+                CurrentQuadrant::ProfitableHighCost => current_counts.profitable_high_cost += 1,
+                CurrentQuadrant::ProfitableLowMargin => current_counts.profitable_low_margin += 1,
+                CurrentQuadrant::LeastProfitable => current_counts.least_profitable += 1,
+            }
+        }
+    }
+    let profit_col: Vec<f64> = rows.iter().map(|r| (r.gross_margin - r.cost_to_serve) as f64 / 100.0).collect();
+    let th = &settings.quadrant_thresholds;
+    for (r, q) in rows.iter_mut().zip(future_quadrants(&profit_col, &future_col, th.profit, th.future_profit)) {
+        r.future = q;
+        match q {
+            FutureQuadrant::Best => future_counts.best += 1,
+            FutureQuadrant::Invest => future_counts.invest += 1,
+            FutureQuadrant::Retain => future_counts.retain += 1,
+            FutureQuadrant::Worst => future_counts.worst += 1,
+        }
+    }
+    let revenue_col: Vec<f64> = rows.iter().map(|r| r.revenue as f64 / 100.0).collect();
+    values.extend(match settings.pyramid_basis {
+        PyramidBasis::Revenue => revenue_col.clone(),
+        PyramidBasis::Profit => profit_col.clone(),
+        PyramidBasis::Clv => clv_col.clone(),
+    });
+    let ids: Vec<&str> = rows.iter().map(|r| ledger.customer_id(r.customer)).collect();
+    let tiers = pyramid(&values, &ids);
+    drop(ids);
+    drop(values);
+    let pyramid_counts = PyramidCounts::of(&tiers);
+    for (r, t) in rows.iter_mut().zip(tiers) {
+        r.tier = t;
+    }
+    {
+        let recency: Vec<f64> = rows.iter().map(|r| f64::from(r.t_days - r.recency_days)).collect();
+        let frequency: Vec<f64> = rows.iter().map(|r| f64::from(r.orders)).collect();
+        for (r, s) in rows.iter_mut().zip(rfm_scores(&recency, &frequency, &revenue_col)) {
+            r.segment = segment(s.r, s.f);
+        }
+    }
+    let whale = whale_curve(&profit_col, &revenue_col, 200);
+    let top20_revenue_share = top20_share(&revenue_col);
+    drop(revenue_col);
+
+    // Churn over the 365 days up to as_of.
+    let mut churn = ChurnReport { period_start: date_of_day(churn_start), ..ChurnReport::default() };
+    for r in rows.iter() {
+        let first_day = as_of - r.t_days;
+        let exit = first_exit[r.customer as usize];
+        if first_day < churn_start && exit.is_none_or(|e| e >= churn_start) {
+            churn.active_at_start += 1;
+        }
+        if exit.is_some_and(|e| e >= churn_start && e <= as_of) {
+            churn.exits += 1;
+        }
+        if exit.is_none_or(|e| e > as_of) && triples[r.triple as usize].p_alive < settings.at_risk_p_alive {
+            churn.at_risk += 1;
+        }
+    }
+    churn.churn_rate = if churn.active_at_start > 0 { churn.exits as f64 / churn.active_at_start as f64 } else { 0.0 };
+    for e in exited.values() {
+        churn.lost_profit_one_year += e.profit_one_year as f64 / 100.0;
+        let Some(s) = e.at_exit else { continue };
+        let x = f64::from(s.frequency);
+        let recency = f64::from(s.last_day - s.first_day) / unit.days();
+        let t_cal = f64::from(e.exit_day - s.first_day) / unit.days();
+        let m = if s.frequency > 0 { s.repeat_amount as f64 / 100.0 / x } else { 0.0 };
+        let discounted = match &bg {
+            Some(p) => clv::discounted_purchases(p, x, if s.frequency == 0 { 0.0 } else { recency }, t_cal, &clv_options),
+            None => fallback_discounted(x, t_cal, &clv_options),
+        };
+        let eov = match &gg {
+            Some(g) => g.expected_order_value(x, m, average_order_value),
+            None if s.frequency > 0 && m > 0.0 => m,
+            None => average_order_value,
+        };
+        churn.lost_lifetime_value += clv::future_profit(eov, e.margin, e.cost_per_order, discounted);
+    }
+    churn.reasons = exit_reasons(exits, churn_start, as_of + 1);
+
+    let report = ScoreReport {
+        as_of: date_or_epoch(as_of),
+        unit,
+        customers: n,
+        customers_without_orders,
+        transactions_in_window,
+        bg_nbd: bg_report,
+        gamma_gamma: gg_report,
+        pyramid: pyramid_counts,
+        top20_revenue_share,
+        top20_profit_share: whale.top20_profit_share,
+        whale_peak: whale.peak,
+        current_quadrants: current_counts,
+        future_quadrants: future_counts,
+        churn,
+        total_clv,
+        total_future_profit,
+        diagnostics,
+    };
+    on_stage(Stage::Done);
+    Ok(Scoring { report, ids: ledger.ids().clone(), rows, triples, unit_days: unit.days(), default_margin: options.default_margin })
+}
+
+/// A unique (frequency, recency in days, T in days) triple.
+type TripleKey = (u32, i32, i32);
+
+/// Compresses rows to unique triples (setting each row's `triple`) and builds the BG/NBD data.
+/// The returned keys are in the order of the triple indices.
+fn compress(rows: &mut [Row], unit: TimeUnit) -> (BgNbdData, Vec<TripleKey>) {
+    let mut map: FxHashMap<u64, u32> = FxHashMap::default();
+    map.reserve(rows.len() / 2);
+    let mut keys: Vec<TripleKey> = Vec::new();
+    for r in rows.iter_mut() {
+        let key = (u64::from(r.frequency) << 42) | ((r.recency_days as u32 as u64 & 0x1F_FFFF) << 21) | (r.t_days as u32 as u64 & 0x1F_FFFF);
+        let next = keys.len() as u32;
+        let index = *map.entry(key).or_insert(next);
+        if index == next {
+            keys.push((r.frequency, r.recency_days, r.t_days));
+        }
+        r.triple = index;
+    }
+    drop(map);
+    let mut weights = vec![0u32; keys.len()];
+    for r in rows.iter() {
+        weights[r.triple as usize] += 1;
+    }
+    let per = unit.days();
+    let data = BgNbdData::weighted(
+        keys.iter()
+            .zip(&weights)
+            .map(|(&(x, rec, t), &w)| (x, f64::from(rec) / per, f64::from(t) / per, f64::from(w))),
+    );
+    (data, keys)
+}
+
+/// Discounted purchases when there is no BG/NBD fit: the historic repeat rate x/T per period.
+fn fallback_discounted(x: f64, t_cal: f64, options: &ClvOptions) -> f64 {
+    if t_cal <= 0.0 || x <= 0.0 {
+        return 0.0;
+    }
+    let per_month = x / t_cal * options.unit.periods_per_month();
+    let factor = 1.0 / (1.0 + options.monthly_discount);
+    let mut discount = 1.0;
+    let mut total = 0.0;
+    for _ in 0..options.horizon_months {
+        discount *= factor;
+        total += per_month * discount;
+    }
+    total
+}
+
+/// Predictions per unique triple; the recency-free part is computed once per (x, T) pair.
+fn predict_triples(
+    keys: &[TripleKey],
+    bg: Option<&BgNbdParams>,
+    options: &ClvOptions,
+    predict_periods: f64,
+    unit: TimeUnit,
+) -> Vec<TriplePrediction> {
+    let per = unit.days();
+    let mut out = vec![TriplePrediction::default(); keys.len()];
+    let Some(params) = bg else {
+        for (o, &(x, _, t)) in out.iter_mut().zip(keys) {
+            let (x, t) = (f64::from(x), f64::from(t) / per);
+            let rate = if t > 0.0 { x / t } else { 0.0 };
+            *o = TriplePrediction { p_alive: 1.0, expected: rate * predict_periods, discounted: fallback_discounted(x, t, options) };
+        }
+        return out;
+    };
+    // Order triple indices by (x, T) so each pair's series is evaluated once.
+    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| {
+        let (x, _, t) = keys[i as usize];
+        (x, t)
+    });
+    let mut i = 0;
+    while i < order.len() {
+        let (x, _, t) = keys[order[i] as usize];
+        let mut j = i;
+        while j < order.len() && {
+            let k = keys[order[j] as usize];
+            k.0 == x && k.2 == t
+        } {
+            j += 1;
+        }
+        let (xf, tf) = (f64::from(x), f64::from(t) / per);
+        let expected_if_alive = params.expected_purchases_if_alive(predict_periods, xf, tf).unwrap_or(0.0);
+        let discounted_if_alive = clv::discounted_purchases_if_alive(params, xf, tf, options);
+        for &k in &order[i..j] {
+            let (_, rec, _) = keys[k as usize];
+            let p_alive = params.p_alive(xf, f64::from(rec) / per, tf);
+            out[k as usize] = TriplePrediction {
+                p_alive,
+                expected: (expected_if_alive * p_alive).max(0.0),
+                discounted: (discounted_if_alive * p_alive).max(0.0),
+            };
+        }
+        i = j;
+    }
+    out
+}
