@@ -11,7 +11,6 @@ use crate::pages::{
 use crate::state::{provide_i18n, provide_workspace, use_i18n, use_workspace, DbStatus};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// Every page of the product, in navigation order: (path, label, icon).
@@ -47,12 +46,6 @@ fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
     let menu_open = RwSignal::new(false);
-    // Following a link on a phone closes the menu.
-    let location = use_location();
-    Effect::new(move |_| {
-        location.pathname.track();
-        menu_open.set(false);
-    });
     let workspace_name = move || match workspace.status() {
         DbStatus::Ready { workspace, .. } => workspace.name,
         _ => String::new(),
@@ -92,6 +85,8 @@ fn Shell() -> impl IntoView {
                 class="app-nav"
                 class:app-nav--open=move || menu_open.get()
                 aria-label=move || i18n.t(Msg::MainNavigation)
+                // Following a link on a phone closes the menu.
+                on:click=move |_| menu_open.set(false)
             >
                 <ul>
                     {PAGES

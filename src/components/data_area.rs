@@ -36,7 +36,7 @@ pub fn DataArea(
                             Err(err) => view! { <p class="inline-error" role="alert">{err.message}</p> }.into_any(),
                             Ok(None) => view! { <p class="loading">{move || i18n.t(Msg::Loading)}</p> }.into_any(),
                             Ok(Some(0)) => view! {
-                                <EmptyState message=Msg::EmptyNoCustomers detail=empty_detail.unwrap_or(Msg::AppTagline) actions=bring_data_in()/>
+                                <EmptyState message=Msg::EmptyNoCustomers detail=empty_detail actions=bring_data_in()/>
                             }.into_any(),
                             Ok(Some(_)) => children.with_value(|c| c()).into_any(),
                         })

@@ -19,7 +19,7 @@ pub fn EmptyState(
     /// The sentence saying what is missing.
     message: Msg,
     /// An optional second sentence explaining what the page will show.
-    #[prop(optional)]
+    #[prop(default = None)]
     detail: Option<Msg>,
     /// The ways forward, most useful first.
     actions: Vec<Action>,

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn ChurnPage() -> impl IntoView {
     view! {
         <PageHeader title=Msg::NavChurn intro=Msg::ChurnIntro/>
-        <DataArea empty_detail=Msg::ChurnIntro>
+        <DataArea>
             <p class="muted">{"\u{2014}"}</p>
         </DataArea>
     }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn CohortsPage() -> impl IntoView {
     view! {
         <PageHeader title=Msg::NavCohorts intro=Msg::CohortsIntro/>
-        <DataArea empty_detail=Msg::CohortsIntro>
+        <DataArea>
             <p class="muted">{"\u{2014}"}</p>
         </DataArea>
     }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn CustomersPage() -> impl IntoView {
     view! {
         <PageHeader title=Msg::NavCustomers intro=Msg::CustomersIntro/>
-        <DataArea empty_detail=Msg::CustomersIntro>
+        <DataArea>
             <p class="muted">{"\u{2014}"}</p>
         </DataArea>
     }

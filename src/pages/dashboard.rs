@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn DashboardPage() -> impl IntoView {
     view! {
         <PageHeader title=Msg::NavDashboard intro=Msg::DashboardIntro/>
-        <DataArea empty_detail=Msg::DashboardIntro>
+        <DataArea>
             <p class="muted">{"\u{2014}"}</p>
         </DataArea>
     }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn ModelsPage() -> impl IntoView {
     view! {
         <PageHeader title=Msg::NavModels intro=Msg::ModelsIntro/>
-        <DataArea empty_detail=Msg::ModelsIntro>
+        <DataArea>
             <p class="muted">{"\u{2014}"}</p>
         </DataArea>
     }

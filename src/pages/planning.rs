@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn PlanningPage() -> impl IntoView {
     view! {
         <PageHeader title=Msg::NavPlanning intro=Msg::PlanningIntro/>
-        <DataArea empty_detail=Msg::PlanningIntro>
+        <DataArea>
             <p class="muted">{"\u{2014}"}</p>
         </DataArea>
     }

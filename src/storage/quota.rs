@@ -31,10 +31,10 @@ pub async fn usage() -> StorageUsage {
     let mut out = StorageUsage { persisted, ..Default::default() };
     if let Ok(promise) = manager.estimate() {
         if let Ok(value) = JsFuture::from(promise).await {
-            if let Ok(estimate) = value.dyn_into::<web_sys::StorageEstimate>() {
-                out.usage_bytes = estimate.get_usage();
-                out.quota_bytes = estimate.get_quota();
-            }
+            // A dictionary, not a class: no instanceof check is possible.
+            let estimate = value.unchecked_into::<web_sys::StorageEstimate>();
+            out.usage_bytes = estimate.get_usage();
+            out.quota_bytes = estimate.get_quota();
         }
     }
     out

@@ -116,11 +116,13 @@ test("a new build replaces the old cache", async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       await registration.update();
     });
-    await page.waitForFunction(
-      (v) => caches.keys().then((keys) => keys.length === 1 && keys[0] === `customer-insight-${v}`),
-      newVersion,
-      { timeout: 20000, polling: 200 }
-    );
+    const expected = `customer-insight-${newVersion}`;
+    let keys = [];
+    for (let i = 0; i < 100; i++) {
+      keys = await page.evaluate(() => caches.keys());
+      if (keys.length === 1 && keys[0] === expected) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
     const after = await page.evaluate(() => caches.keys());
     assert.deepEqual(after, [`customer-insight-${newVersion}`], "the old cache was deleted");
     await context.close();
