@@ -4,7 +4,7 @@
 
 use super::error::AnalyticsError;
 use super::fit::{FitDiagnostics, FitOptions, LOG_PARAM_BOUND};
-use super::optimize::{minimize, BfgsOptions, Objective};
+use super::optimize::{minimize_from, BfgsOptions, Objective};
 use super::special::bg_nbd_bracket;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -169,6 +169,55 @@ impl BgNbdData {
         data
     }
 
+    /// Builds the data from unique (frequency, recency days, T days, weight) rows, as the scoring
+    /// pipeline has them: tables are indexed by day directly, no hashing of floats.
+    pub(crate) fn from_day_triples(rows: &[(u32, i32, i32, f64)], days_per_period: f64) -> BgNbdData {
+        let mut data = BgNbdData::default();
+        let max_day = rows.iter().map(|r| r.2.max(r.1)).max().unwrap_or(0).max(0) as usize;
+        let mut r_index = vec![u32::MAX; max_day + 1];
+        let mut t_index = vec![u32::MAX; max_day + 1];
+        let mut x_map: FxHashMap<u32, u32> = FxHashMap::default();
+        for &(x, rec, t, w) in rows {
+            if rec < 0 || t < rec || !(w.is_finite() && w > 0.0) {
+                continue;
+            }
+            let rec = if x == 0 { 0 } else { rec };
+            let xi = *x_map.entry(x).or_insert_with(|| {
+                data.xs.push(f64::from(x));
+                (data.xs.len() - 1) as u32
+            });
+            let ri = &mut r_index[rec as usize];
+            if *ri == u32::MAX {
+                data.recencies.push(f64::from(rec) / days_per_period);
+                *ri = (data.recencies.len() - 1) as u32;
+            }
+            let ti = &mut t_index[t as usize];
+            if *ti == u32::MAX {
+                data.ages.push(f64::from(t) / days_per_period);
+                *ti = (data.ages.len() - 1) as u32;
+            }
+            data.triples.push((xi, r_index[rec as usize], t_index[t as usize], w));
+            data.customers += w;
+            data.max_t = data.max_t.max(f64::from(t) / days_per_period);
+        }
+        data.triples.sort_unstable_by_key(|t| (t.0, t.2, t.1));
+        data
+    }
+
+    /// Every `step`-th triple with its weight (a stratified subsample, since triples are sorted
+    /// by frequency and T); same value tables and time scale.
+    fn subsample(&self, step: usize) -> BgNbdData {
+        let triples: Vec<_> = self.triples.iter().step_by(step.max(1)).copied().collect();
+        BgNbdData {
+            xs: self.xs.clone(),
+            recencies: self.recencies.clone(),
+            ages: self.ages.clone(),
+            customers: triples.iter().map(|t| t.3).sum(),
+            triples,
+            max_t: self.max_t,
+        }
+    }
+
     /// Number of customers (rows kept).
     pub fn customers(&self) -> f64 {
         self.customers
@@ -271,18 +320,21 @@ impl Objective for Likelihood<'_> {
     }
 }
 
+/// Above this many unique triples the fit warm-starts on a subsample.
+pub const WARM_START_TRIPLES: usize = 40_000;
+
 /// Fits BG/NBD by maximum likelihood as `lifetimes.BetaGeoFitter.fit` does: time rescaled so
 /// that the largest T is 1, log-parameters started at 0.1, BFGS with gradient tolerance 1e-7 on
 /// the mean negative log-likelihood, α un-scaled afterwards.
 ///
 /// Errors when nothing can be learnt: no customers, nobody bought twice, or every customer's
 /// T is 0 (all first purchases on the analysis date).
+///
+/// On large data (more than `WARM_START_TRIPLES` unique triples) the search first runs on a
+/// stratified subsample of the triples and continues on the full data from that point and its
+/// inverse-Hessian estimate: the same estimate and convergence rule, far fewer full passes.
+/// The reported iterations are those on the full data.
 pub fn fit_bg_nbd(data: &BgNbdData, options: &FitOptions) -> Result<BgNbdFit, AnalyticsError> {
-    fit_bg_nbd_from(data, options, [0.1; 4])
-}
-
-/// As `fit_bg_nbd`, starting from the given log-parameters (ln r, ln α·scale, ln a, ln b).
-pub(crate) fn fit_bg_nbd_from(data: &BgNbdData, options: &FitOptions, start: [f64; 4]) -> Result<BgNbdFit, AnalyticsError> {
     let cannot = |reason: &str| AnalyticsError::CannotFit { model: "BG/NBD", reason: reason.to_string() };
     if data.customers < 1.0 {
         return Err(cannot("there are no customers with purchases; import transactions first."));
@@ -309,7 +361,18 @@ pub(crate) fn fit_bg_nbd_from(data: &BgNbdData, options: &FitOptions, start: [f6
         max_iterations: options.max_iterations,
         ..BfgsOptions::default()
     };
-    let result = minimize(&mut objective, &start, &bfgs);
+    let mut start = vec![0.1; 4];
+    let mut start_h = None;
+    if data.triples.len() > WARM_START_TRIPLES {
+        let sub = data.subsample(data.triples.len().div_ceil(WARM_START_TRIPLES / 2));
+        let mut sub_objective = Likelihood { data: &sub, scale, lt: objective.lt.clone(), lr: objective.lr.clone() };
+        let warm = minimize_from(&mut sub_objective, &start, None, &BfgsOptions { gradient_tolerance: 1e-5, ..bfgs });
+        if warm.value.is_finite() && warm.x.iter().all(|v| v.is_finite() && v.abs() < LOG_PARAM_BOUND) {
+            start = warm.x;
+            start_h = Some(warm.inverse_hessian);
+        }
+    }
+    let result = minimize_from(&mut objective, &start, start_h.as_deref(), &bfgs);
     if !result.value.is_finite() || result.x.iter().any(|v| !v.is_finite()) {
         return Err(cannot("the likelihood could not be evaluated on these data; check for extreme values."));
     }

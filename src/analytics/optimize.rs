@@ -46,6 +46,8 @@ pub struct BfgsResult {
     pub iterations: u32,
     /// Objective evaluations done.
     pub evaluations: u32,
+    /// The final inverse-Hessian approximation (row-major rows), for warm starts.
+    pub inverse_hessian: Vec<Vec<f64>>,
 }
 
 fn dot(a: &[f64], b: &[f64]) -> f64 {
@@ -81,30 +83,46 @@ struct Point {
 
 /// Minimises `objective` from `x0` by BFGS.
 pub fn minimize<O: Objective + ?Sized>(objective: &mut O, x0: &[f64], options: &BfgsOptions) -> BfgsResult {
+    minimize_from(objective, x0, None, options)
+}
+
+/// Minimises `objective` from `x0` by BFGS, starting from the inverse-Hessian approximation
+/// `h0` when given (e.g. from a fit on a subsample of the same data), else the identity.
+pub fn minimize_from<O: Objective + ?Sized>(
+    objective: &mut O,
+    x0: &[f64],
+    h0: Option<&[Vec<f64>]>,
+    options: &BfgsOptions,
+) -> BfgsResult {
     let n = x0.len();
     let mut f = Counted { objective, evaluations: 0 };
     let mut x = x0.to_vec();
     let mut g = vec![0.0; n];
     let mut value = f.eval(&x, &mut g);
-    let result = |x: Vec<f64>, value: f64, g: &[f64], converged: bool, iterations: u32, evaluations: u32| BfgsResult {
+    let start_h = match h0 {
+        Some(h) if h.len() == n && h.iter().all(|row| row.len() == n && row.iter().all(|v| v.is_finite())) => h.to_vec(),
+        _ => identity(n),
+    };
+    let mut h = start_h;
+    let result = |x: Vec<f64>, value: f64, g: &[f64], converged: bool, iterations: u32, evaluations: u32, h: &[Vec<f64>]| BfgsResult {
         gradient_norm: inf_norm(g),
         x,
         value,
         converged,
         iterations,
         evaluations,
+        inverse_hessian: h.to_vec(),
     };
     if !value.is_finite() {
-        return result(x, value, &g, false, 0, f.evaluations);
+        return result(x, value, &g, false, 0, f.evaluations, &h);
     }
-    let mut h = identity(n);
     let mut previous_value: Option<f64> = None;
     let mut trial = vec![0.0; n];
     let mut trial_g = vec![0.0; n];
     let mut iterations = 0;
     while iterations < options.max_iterations {
         if inf_norm(&g) < options.gradient_tolerance {
-            return result(x, value, &g, true, iterations, f.evaluations);
+            return result(x, value, &g, true, iterations, f.evaluations, &h);
         }
         let mut p: Vec<f64> = (0..n).map(|i| -dot(&h[i], &g)).collect();
         let mut slope = dot(&g, &p);
@@ -121,7 +139,7 @@ pub fn minimize<O: Objective + ?Sized>(objective: &mut O, x0: &[f64], options: &
         let alpha0 = if previous_value.is_some() { alpha0.max(1e-10).min(1.0) } else { alpha0 };
         let Some((alpha, new_value)) = line_search(&mut f, &x, value, slope, &p, alpha0, &mut trial, &mut trial_g) else {
             let converged = inf_norm(&g) < options.precision_floor;
-            return result(x, value, &g, converged, iterations, f.evaluations);
+            return result(x, value, &g, converged, iterations, f.evaluations, &h);
         };
         iterations += 1;
         let s: Vec<f64> = p.iter().map(|v| alpha * v).collect();
@@ -136,7 +154,7 @@ pub fn minimize<O: Objective + ?Sized>(objective: &mut O, x0: &[f64], options: &
         }
     }
     let converged = inf_norm(&g) < options.gradient_tolerance;
-    result(x, value, &g, converged, iterations, f.evaluations)
+    result(x, value, &g, converged, iterations, f.evaluations, &h)
 }
 
 fn identity(n: usize) -> Vec<Vec<f64>> {

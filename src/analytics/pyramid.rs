@@ -21,18 +21,30 @@ pub fn tier_of_rank(k: usize, n: usize) -> Tier {
 }
 
 /// Tiers of customers by their ranking values (revenue, profit or CLV), in input order.
-/// Sorted by value descending, ties by `ids` ascending (pass customer ids, or any key that
-/// orders like them). Non-finite values rank last.
+/// Ranked by value descending, ties by `ids` ascending (pass customer ids, or any key that
+/// orders like them); non-finite values rank last.
+///
+/// Only the tier boundaries matter (rank k is gold iff k ≤ ⌊N/100⌋, silver iff ≤ ⌊N/20⌋, iron
+/// iff ≤ ⌊N/5⌋), so three nested selections under the same total order replace a full sort:
+/// O(N) and the same tiers as sorting.
 pub fn pyramid<K: Ord>(values: &[f64], ids: &[K]) -> Vec<Tier> {
     let n = values.len();
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let (va, vb) = (clean(values[a as usize]), clean(values[b as usize]));
-        vb.total_cmp(&va).then_with(|| ids[a as usize].cmp(&ids[b as usize]))
-    });
+    let mut keyed: Vec<(f64, u32)> = values.iter().enumerate().map(|(i, &v)| (clean(v), i as u32)).collect();
+    let order = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then_with(|| ids[a.1 as usize].cmp(&ids[b.1 as usize]));
     let mut tiers = vec![Tier::Lead; n];
-    for (rank0, &i) in order.iter().enumerate() {
-        tiers[i as usize] = tier_of_rank(rank0 + 1, n);
+    let mut top = &mut keyed[..];
+    for (tier, divisor) in [(Tier::Iron, 5), (Tier::Silver, 20), (Tier::Gold, 100)] {
+        let count = n / divisor;
+        if count == 0 {
+            break;
+        }
+        if count < top.len() {
+            top.select_nth_unstable_by(count - 1, order);
+        }
+        top = &mut top[..count];
+        for &(_, i) in top.iter() {
+            tiers[i as usize] = tier;
+        }
     }
     tiers
 }

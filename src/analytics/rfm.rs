@@ -20,20 +20,29 @@ pub struct RfmScore {
 /// "above". Non-finite values score 1.
 pub fn quintiles(values: &[f64], lower_is_better: bool) -> Vec<u8> {
     let n = values.len();
-    let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    sorted.sort_unstable_by(f64::total_cmp);
+    // With s the finite values sorted best-last, score ≥ k+1 iff at least m_k = ⌈k·n/5⌉ values
+    // are strictly worse, iff v is strictly better than s[m_k − 1]: four order statistics by
+    // selection (O(n)) instead of a sort.
+    let mut finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    let worse_first = |a: &f64, b: &f64| if lower_is_better { b.total_cmp(a) } else { a.total_cmp(b) };
+    let mut cuts: Vec<Option<f64>> = Vec::with_capacity(4);
+    for k in 1..=4usize {
+        let m = (k * n).div_ceil(5);
+        cuts.push(if m >= 1 && m <= finite.len() {
+            let (_, v, _) = finite.select_nth_unstable_by(m - 1, worse_first);
+            Some(*v)
+        } else {
+            None
+        });
+    }
     values
         .iter()
         .map(|&v| {
             if !v.is_finite() {
                 return 1;
             }
-            let worse = if lower_is_better {
-                sorted.len() - sorted.partition_point(|&s| s <= v)
-            } else {
-                sorted.partition_point(|&s| s < v)
-            };
-            (1 + 5 * worse / n.max(1)).min(5) as u8
+            let better = |c: f64| if lower_is_better { v < c } else { v > c };
+            1 + cuts.iter().filter(|c| c.is_some_and(better)).count() as u8
         })
         .collect()
 }

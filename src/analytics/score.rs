@@ -14,7 +14,7 @@ use super::pyramid::{pyramid, PyramidCounts};
 use super::quadrants::{current_quadrants, future_quadrants};
 use super::rfm::{rfm_scores, segment};
 use super::summary::{summarize_days, DaySummary};
-use super::whale::{top20_share, whale_curve, WhalePoint};
+use super::whale::{top20_share, whale_summary, WhalePoint};
 use crate::domain::{
     CurrentQuadrant, FutureQuadrant, Money, PyramidBasis, RfmSegment, SettingIssue, Settings, Tier, TimeUnit,
     TransactionKind,
@@ -711,7 +711,7 @@ pub fn score(
             r.segment = segment(s.r, s.f);
         }
     }
-    let whale = whale_curve(&profit_col, &revenue_col, 200);
+    let (whale_peak, top20_profit_share, _) = whale_summary(&profit_col);
     let top20_revenue_share = top20_share(&revenue_col);
     drop(revenue_col);
 
@@ -761,8 +761,8 @@ pub fn score(
         gamma_gamma: gg_report,
         pyramid: pyramid_counts,
         top20_revenue_share,
-        top20_profit_share: whale.top20_profit_share,
-        whale_peak: whale.peak,
+        top20_profit_share,
+        whale_peak,
         current_quadrants: current_counts,
         future_quadrants: future_counts,
         churn,
@@ -797,12 +797,9 @@ fn compress(rows: &mut [Row], unit: TimeUnit) -> (BgNbdData, Vec<TripleKey>) {
     for r in rows.iter() {
         weights[r.triple as usize] += 1;
     }
-    let per = unit.days();
-    let data = BgNbdData::weighted(
-        keys.iter()
-            .zip(&weights)
-            .map(|(&(x, rec, t), &w)| (x, f64::from(rec) / per, f64::from(t) / per, f64::from(w))),
-    );
+    let weighted: Vec<(u32, i32, i32, f64)> =
+        keys.iter().zip(&weights).map(|(&(x, rec, t), &w)| (x, rec, t, f64::from(w))).collect();
+    let data = BgNbdData::from_day_triples(&weighted, unit.days());
     (data, keys)
 }
 

@@ -40,6 +40,27 @@ pub fn top20_share(values: &[f64]) -> f64 {
     v[..k].iter().sum::<f64>() / total
 }
 
+/// The whale curve's headline numbers without sorting (O(N)): the peak is reached exactly
+/// where profits turn from positive to non-positive, so it is (number of positive profits / N,
+/// Σ positive profits / total); the top-20% share uses a selection.
+pub fn whale_summary(profit: &[f64]) -> (WhalePoint, f64, f64) {
+    let clean: Vec<f64> = profit.iter().map(|p| if p.is_finite() { *p } else { 0.0 }).collect();
+    let n = clean.len();
+    let total: f64 = clean.iter().sum();
+    let positive: Vec<&f64> = clean.iter().filter(|p| **p > 0.0).collect();
+    let peak = if n == 0 || total == 0.0 || positive.is_empty() {
+        WhalePoint::default()
+    } else {
+        let share = positive.iter().copied().sum::<f64>() / total;
+        if total > 0.0 {
+            WhalePoint { customer_share: positive.len() as f64 / n as f64, profit_share: share }
+        } else {
+            WhalePoint::default()
+        }
+    };
+    (peak, top20_share(&clean), total)
+}
+
 /// The whale curve: customers sorted by profit descending; point i = (i/N, Σ first i / total).
 /// The last point is always (1, 1); when total profit is 0 the other shares are 0.
 pub fn whale_curve(profit: &[f64], revenue: &[f64], max_points: usize) -> WhaleCurve {

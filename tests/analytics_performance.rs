@@ -1,0 +1,89 @@
+//! Timing of the scoring pipeline on a synthetic base of 1M customers (~4M rows). Ignored by
+//! default; run in release mode:
+//! `cargo test --release --test analytics_performance -- --ignored --nocapture`.
+
+use customer_insight::analytics::{score, ExitInput, InteractionInput, Ledger, ScoreOptions, Stage};
+use customer_insight::domain::{Money, Settings, TransactionKind};
+use std::time::Instant;
+
+/// xorshift64*: a tiny seeded generator so the test needs no extra crate.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn uniform(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// A BG/NBD-like base: births over 600 days, exponential gaps, dropout after each purchase.
+pub fn synthetic_ledger(customers: usize, seed: u64) -> Ledger {
+    let mut rng = Rng(seed.max(1));
+    let mut b = Ledger::builder();
+    let base_day = 738_000; // 2021-07
+    let horizon = 730.0;
+    for c in 0..customers {
+        let id = format!("C{c:07}");
+        let idx = b.customer(&id);
+        let rate = 0.004 + 0.04 * rng.uniform() * rng.uniform();
+        let dropout = 0.05 + 0.3 * rng.uniform();
+        let mean = 20.0 + 80.0 * rng.uniform();
+        let mut t = 600.0 * rng.uniform();
+        loop {
+            let amount = (mean * (0.5 + rng.uniform()) * 100.0) as i64;
+            b.push_day(idx, base_day + t as i32, Money(amount), None, TransactionKind::Order);
+            if rng.uniform() < dropout {
+                break;
+            }
+            t += -(1.0 - rng.uniform()).ln() / rate;
+            if t >= horizon {
+                break;
+            }
+        }
+    }
+    b.finish()
+}
+
+#[test]
+#[ignore]
+fn score_one_million_customers() {
+    let customers: usize = std::env::var("CUSTOMERS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+    let t0 = Instant::now();
+    let ledger = synthetic_ledger(customers, 42);
+    eprintln!("generated {} rows for {} customers in {:?}", ledger.len(), ledger.customer_count(), t0.elapsed());
+    let settings = Settings::default();
+    let options = ScoreOptions::from_settings(&settings);
+    // REPEAT=n scores n extra times first (for profiling the pipeline, not the generator).
+    let repeat: usize = std::env::var("REPEAT").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+    for _ in 0..repeat {
+        score(&ledger, &InteractionInput::default(), &ExitInput::default(), &settings, &options, &mut |_| {}).unwrap();
+    }
+    let mut last = Instant::now();
+    let mut stage_times: Vec<(Stage, f64)> = Vec::new();
+    let mut current: Option<Stage> = None;
+    let start = Instant::now();
+    let scoring = score(&ledger, &InteractionInput::default(), &ExitInput::default(), &settings, &options, &mut |s| {
+        if let Some(c) = current {
+            stage_times.push((c, last.elapsed().as_secs_f64()));
+        }
+        current = Some(s);
+        last = Instant::now();
+    })
+    .unwrap();
+    let total = start.elapsed();
+    for (s, t) in &stage_times {
+        eprintln!("{:>16}: {:8.1} ms", s.as_str(), t * 1000.0);
+    }
+    eprintln!("total score(): {:.1} ms for {} customers", total.as_secs_f64() * 1000.0, scoring.len());
+    eprintln!("bg/nbd: {:?}", scoring.report.bg_nbd);
+    eprintln!("gamma-gamma: {:?}", scoring.report.gamma_gamma);
+    let t1 = Instant::now();
+    let clv: f64 = scoring.iter().map(|s| s.clv).sum();
+    eprintln!("materialised all rows in {:?} (Σ clv {clv:.0})", t1.elapsed());
+    assert!(scoring.report.bg_nbd.converged);
+}
