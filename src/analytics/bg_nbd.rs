@@ -327,8 +327,9 @@ pub const WARM_START_TRIPLES: usize = 40_000;
 /// that the largest T is 1, log-parameters started at 0.1, BFGS with gradient tolerance 1e-7 on
 /// the mean negative log-likelihood, α un-scaled afterwards.
 ///
-/// Errors when nothing can be learnt: no customers, nobody bought twice, or every customer's
-/// T is 0 (all first purchases on the analysis date).
+/// Errors when nothing can be learnt: no customers, nobody bought twice, a single purchase
+/// history (one customer, or all identical), or every customer's T is 0 (all first purchases on
+/// the analysis date).
 ///
 /// On large data (more than `WARM_START_TRIPLES` unique triples) the search first runs on a
 /// stratified subsample of the triples and continues on the full data from that point and its
@@ -342,6 +343,11 @@ pub fn fit_bg_nbd(data: &BgNbdData, options: &FitOptions) -> Result<BgNbdFit, An
     if data.total_frequency() <= 0.0 {
         return Err(cannot(
             "nobody bought twice, so the repeat-purchase model cannot be fitted; add more history or move the analysis window start earlier.",
+        ));
+    }
+    if data.triples.len() < 2 {
+        return Err(cannot(
+            "all customers have the same purchase history (or there is only one customer), so the model cannot tell them apart; add more customers or more history.",
         ));
     }
     if data.max_t <= 0.0 {

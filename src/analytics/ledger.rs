@@ -5,7 +5,9 @@
 
 use crate::domain::{Exit, ExitReason, Interaction, InteractionKind, Money, Transaction, TransactionKind};
 use chrono::{Datelike, NaiveDate};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
+use std::collections::hash_map::Entry;
+use std::hash::Hasher;
 
 /// Sentinel in cost columns for "no cost given".
 pub const NO_COST: i64 = i64::MIN;
@@ -200,10 +202,21 @@ impl Ledger {
 }
 
 /// Builds a `Ledger` row by row, interning customer ids.
+///
+/// Ids are found by a 64-bit hash whose hit is confirmed against the stored text, so interning
+/// a million ids allocates nothing per id; the rare hash collision goes to a small side map.
 #[derive(Debug, Default)]
 pub struct LedgerBuilder {
-    map: FxHashMap<Box<str>, u32>,
+    map: FxHashMap<u64, u32>,
+    collided: FxHashMap<Box<str>, u32>,
     ledger: Ledger,
+}
+
+fn hash_id(id: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(id.as_bytes());
+    h.write_u8(0xff);
+    h.finish()
 }
 
 impl LedgerBuilder {
@@ -221,12 +234,21 @@ impl LedgerBuilder {
 
     /// The index of customer `id`, interning it on first sight.
     pub fn customer(&mut self, id: &str) -> u32 {
-        if let Some(&i) = self.map.get(id) {
-            return i;
+        match self.map.entry(hash_id(id)) {
+            Entry::Vacant(slot) => *slot.insert(self.ledger.ids.push(id)),
+            Entry::Occupied(slot) => {
+                let i = *slot.get();
+                if self.ledger.ids.get(i) == id {
+                    return i;
+                }
+                if let Some(&j) = self.collided.get(id) {
+                    return j;
+                }
+                let j = self.ledger.ids.push(id);
+                self.collided.insert(id.into(), j);
+                j
+            }
         }
-        let i = self.ledger.ids.push(id);
-        self.map.insert(id.into(), i);
-        i
     }
 
     /// Number of customers interned so far.
@@ -264,6 +286,7 @@ impl LedgerBuilder {
     pub fn finish(self) -> Ledger {
         let mut ledger = self.ledger;
         drop(self.map);
+        drop(self.collided);
         ledger.ids.finish_sorting();
         ledger.ids.text.shrink_to_fit();
         ledger.ids.ends.shrink_to_fit();

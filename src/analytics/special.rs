@@ -55,20 +55,35 @@ pub fn hyp2f1_series(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
 /// The bracket of the BG/NBD conditional expectation (Fader, Hardie & Lee 2005, eq. 10):
 /// 1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; z) with z = t/(α+T+t).
 ///
-/// By Euler's transformation 2F1(A,B;C;z) = (1−z)^(C−A−B) 2F1(C−A, C−B; C; z) this equals
-/// 1 − (1−z)^(a−1) · 2F1(a+b−1−r, a−1; a+b+x−1; z): the transformed series has small
-/// numerator parameters however large x is, so it neither overflows (the case for which
-/// `lifetimes` switches to the same transform) nor needs many terms.
+/// Two equal forms are available. The direct one (what `lifetimes` evaluates first) has
+/// numerator parameters r+x and b+x, so its terms first grow like x·z for frequent buyers and
+/// overflow. Euler's transformation 2F1(A,B;C;z) = (1−z)^(C−A−B) 2F1(C−A, C−B; C; z) gives
+/// 1 − (1−z)^(a−1) · 2F1(a+b−1−r, a−1; a+b+x−1; z), whose numerator parameters do not grow
+/// with x (the form `lifetimes` falls back to) but do grow with a. The form whose terms start
+/// smaller is tried first, the other if it fails.
 pub fn bg_nbd_bracket(r: f64, alpha: f64, a: f64, b: f64, x: f64, t_cal: f64, t: f64) -> Option<f64> {
     if t <= 0.0 {
         return Some(0.0);
     }
     let denom = alpha + t_cal + t;
     let z = t / denom;
-    let one_minus_z = (alpha + t_cal) / denom;
-    let f = hyp2f1_series(a + b - 1.0 - r, a - 1.0, a + b + x - 1.0, z)?;
-    let value = 1.0 - one_minus_z.powf(a - 1.0) * f;
-    value.is_finite().then_some(value)
+    let ln_one_minus_z = ((alpha + t_cal) / denom).ln();
+    let c = a + b + x - 1.0;
+    let direct = || -> Option<f64> {
+        let f = hyp2f1_series(r + x, b + x, c, z)?;
+        if f <= 0.0 {
+            return None;
+        }
+        Some(1.0 - (f.ln() + (r + x) * ln_one_minus_z).exp())
+    };
+    let euler = || -> Option<f64> {
+        let f = hyp2f1_series(a + b - 1.0 - r, a - 1.0, c, z)?;
+        Some(1.0 - f * ((a - 1.0) * ln_one_minus_z).exp())
+    };
+    let growth_direct = ((r + x) * (b + x) / c).abs();
+    let growth_euler = ((a + b - 1.0 - r) * (a - 1.0) / c).abs();
+    let value = if growth_euler <= growth_direct { euler().or_else(direct) } else { direct().or_else(euler) };
+    value.filter(|v| v.is_finite())
 }
 
 /// ln(eᵃ + eᵇ) without overflow.
@@ -96,6 +111,17 @@ mod tests {
         // 2F1(a,b;b;z) = (1−z)^(−a)
         let v = hyp2f1_series(0.7, 3.0, 3.0, 0.6).unwrap();
         assert!((v - 0.4f64.powf(-0.7)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn bg_nbd_bracket_survives_huge_beta_parameters_and_huge_frequencies() {
+        // a and b in the millions (dropout almost deterministic): the Euler series overflows,
+        // the direct one converges.
+        let v = bg_nbd_bracket(0.55, 26.9, 3.0e6, 9.5e6, 3.0, 182.0, 360.0).unwrap();
+        assert!(v.is_finite() && v > 0.0 && v < 1.0, "{v}");
+        // x in the thousands: the direct series overflows, the Euler one converges.
+        let v = bg_nbd_bracket(0.24, 4.4, 0.79, 2.4, 5000.0, 700.0, 52.0).unwrap();
+        assert!(v.is_finite(), "{v}");
     }
 
     #[test]
