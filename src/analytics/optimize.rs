@@ -126,17 +126,18 @@ pub fn minimize_from<O: Objective + ?Sized>(
         }
         let mut p: Vec<f64> = (0..n).map(|i| -dot(&h[i], &g)).collect();
         let mut slope = dot(&g, &p);
-        if !(slope < 0.0) {
+        if slope.is_nan() || slope >= 0.0 {
             h = identity(n);
             p = g.iter().map(|v| -v).collect();
             slope = dot(&g, &p);
         }
         // scipy's first-step guess: the step that would reduce f by the last decrease.
+        // On the first iteration, a unit step capped so no log-parameter moves by more than 1.
         let alpha0 = match previous_value {
-            Some(prev) if slope < 0.0 => (1.01 * 2.0 * (value - prev) / slope).clamp(1e-10, 1.0),
-            _ => 1.0_f64.min(1.0 / inf_norm(&p).max(1e-300)).max(1e-10),
+            Some(prev) if slope < 0.0 => 1.01 * 2.0 * (value - prev) / slope,
+            _ => 1.0 / inf_norm(&p).max(1e-300),
         };
-        let alpha0 = if previous_value.is_some() { alpha0.max(1e-10).min(1.0) } else { alpha0 };
+        let alpha0 = if alpha0.is_finite() { alpha0.clamp(1e-10, 1.0) } else { 1.0 };
         let Some((alpha, new_value)) = line_search(&mut f, &x, value, slope, &p, alpha0, &mut trial, &mut trial_g) else {
             let converged = inf_norm(&g) < options.precision_floor;
             return result(x, value, &g, converged, iterations, f.evaluations, &h);

@@ -128,7 +128,7 @@ pub fn customer_profits(ledger: &Ledger, interactions: &InteractionInput, option
     );
     let (days, amounts, costs, kinds) = (ledger.days(), ledger.amounts(), ledger.costs(), ledger.kinds());
     let mut out = Vec::new();
-    for c in 0..groups.customers() {
+    for (c, &serve_cost) in serve.iter().enumerate().take(groups.customers()) {
         let mut acc = ProfitAccumulator::default();
         let mut any = false;
         for &row in groups.rows(c) {
@@ -138,8 +138,8 @@ pub fn customer_profits(ledger: &Ledger, interactions: &InteractionInput, option
                 acc.add(kinds[r], amounts[r], costs[r], options.default_margin);
             }
         }
-        if any || serve[c] != 0 {
-            out.push(acc.finish(c as u32, options.cost_per_order, serve[c]));
+        if any || serve_cost != 0 {
+            out.push(acc.finish(c as u32, options.cost_per_order, serve_cost));
         }
     }
     out

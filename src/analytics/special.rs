@@ -13,7 +13,7 @@ const MAX_TERMS: usize = 2_000_000;
 /// Returns `None` when c is a non-positive integer (a pole), z is outside [0, 1), the sum
 /// overflows, or it does not settle within `MAX_TERMS` terms.
 pub fn hyp2f1_series(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
-    if !(0.0..1.0).contains(&z) || !(a.is_finite() && b.is_finite() && c.is_finite()) {
+    if !(0.0..1.0).contains(&z) || !a.is_finite() || !b.is_finite() || !c.is_finite() {
         return None;
     }
     if c <= 0.0 && c == c.floor() {
