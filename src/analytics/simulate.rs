@@ -263,7 +263,7 @@ pub fn simulate(options: &SimulationOptions) -> Result<Simulation, SimulationErr
         loop {
             let gap: f64 = unit_exp.sample(&mut rng) / lambda;
             t += gap;
-            if !(t < (observed_days + 1) as f64) {
+            if t.is_nan() || t >= (observed_days + 1) as f64 {
                 break;
             }
             let day = t.floor() as u64;

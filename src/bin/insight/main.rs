@@ -16,9 +16,13 @@
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
+mod intern;
+#[cfg(not(target_arch = "wasm32"))]
 mod output;
 #[cfg(not(target_arch = "wasm32"))]
 mod progress;
+#[cfg(not(target_arch = "wasm32"))]
+mod read_transactions;
 #[cfg(not(target_arch = "wasm32"))]
 mod score_cmd;
 #[cfg(not(target_arch = "wasm32"))]

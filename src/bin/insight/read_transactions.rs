@@ -1,0 +1,128 @@
+//! Reading the transactions file into the engine's `Ledger` on two threads: one parses CSV rows
+//! into batches (the import layer's streaming reader), the other interns customer ids and
+//! appends the rows to the ledger. Batches are recycled, so the steady state allocates nothing.
+
+use std::io::Read;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+
+use customer_insight::analytics::ledger::day_number;
+use customer_insight::analytics::{Ledger, LedgerBuilder};
+use customer_insight::domain::{Money, TransactionKind};
+use customer_insight::import::{ImportError, ImportOptions, TransactionReader};
+
+use crate::intern::Interner;
+use crate::progress::Progress;
+use crate::CliError;
+
+/// Rows per batch: big enough to amortise the channel, small enough to stay in cache.
+const BATCH_ROWS: usize = 8192;
+
+/// A batch of parsed rows, columnar.
+#[derive(Default)]
+struct Batch {
+    id_text: Vec<u8>,
+    id_ends: Vec<u32>,
+    day: Vec<i32>,
+    amount: Vec<Money>,
+    cost: Vec<Option<Money>>,
+    kind: Vec<TransactionKind>,
+}
+
+impl Batch {
+    fn clear(&mut self) {
+        self.id_text.clear();
+        self.id_ends.clear();
+        self.day.clear();
+        self.amount.clear();
+        self.cost.clear();
+        self.kind.clear();
+    }
+
+    fn len(&self) -> usize {
+        self.day.len()
+    }
+
+    fn id(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.id_ends[i - 1] as usize };
+        &self.id_text[start..self.id_ends[i] as usize]
+    }
+}
+
+/// The parsing side: fills batches from the reader and sends them until the end or an error.
+fn parse<R: Read>(
+    mut reader: TransactionReader<R>,
+    full: SyncSender<Result<Batch, ImportError>>,
+    empty: Receiver<Batch>,
+) {
+    loop {
+        let mut batch = empty.try_recv().unwrap_or_default();
+        batch.clear();
+        let mut failed = None;
+        while batch.len() < BATCH_ROWS {
+            match reader.next_row() {
+                Ok(Some(row)) => {
+                    batch.id_text.extend_from_slice(row.customer_id.as_bytes());
+                    batch.id_ends.push(batch.id_text.len() as u32);
+                    batch.day.push(day_number(row.date));
+                    batch.amount.push(row.amount);
+                    batch.cost.push(row.cost);
+                    batch.kind.push(row.kind);
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        let last = failed.is_some() || batch.len() < BATCH_ROWS;
+        if batch.len() > 0 && full.send(Ok(batch)).is_err() {
+            return;
+        }
+        if let Some(e) = failed {
+            let _ = full.send(Err(e));
+        }
+        if last {
+            return;
+        }
+    }
+}
+
+/// Reads every row of `input` (named `name` in messages) into a ledger. `rows_guess` sizes the
+/// columns up front (reserved but untouched memory costs nothing).
+pub fn read(
+    name: &str,
+    input: impl Read + Send,
+    options: &ImportOptions,
+    rows_guess: usize,
+    progress: &mut Progress,
+) -> Result<Ledger, CliError> {
+    let reader = TransactionReader::new(name, input, options).map_err(|e| CliError::Data(e.to_string()))?;
+    let customers_guess = (rows_guess / 4).clamp(1024, 1 << 22);
+    let mut builder = LedgerBuilder::with_capacity(rows_guess, customers_guess);
+    let mut interner = Interner::with_capacity(customers_guess);
+    let (full_tx, full_rx) = sync_channel::<Result<Batch, ImportError>>(8);
+    let (empty_tx, empty_rx) = sync_channel::<Batch>(16);
+
+    std::thread::scope(|scope| {
+        scope.spawn(move || parse(reader, full_tx, empty_rx));
+        let mut rows: u64 = 0;
+        let mut indices: Vec<u32> = Vec::with_capacity(BATCH_ROWS);
+        for message in full_rx {
+            let batch = message.map_err(|e| CliError::Data(e.to_string()))?;
+            interner.intern_batch(batch.len(), |i| batch.id(i), &mut indices, &mut |id: &[u8]| {
+                // Ids come from `&str` rows, so they are valid UTF-8.
+                builder.customer(std::str::from_utf8(id).unwrap_or_default())
+            });
+            for (i, &c) in indices.iter().enumerate() {
+                builder.push_day(c, batch.day[i], batch.amount[i], batch.cost[i], batch.kind[i]);
+            }
+            rows += batch.len() as u64;
+            progress.update(rows);
+            let _ = empty_tx.try_send(batch);
+        }
+        progress.finish(rows);
+        Ok::<(), CliError>(())
+    })?;
+    Ok(builder.finish())
+}
