@@ -8,7 +8,7 @@ use crate::pages::{
     dashboard::DashboardPage, import::ImportPage, managers::ManagersPage, models::ModelsPage,
     not_found::NotFoundPage, planning::PlanningPage, settings::SettingsPage,
 };
-use crate::state::{provide_i18n, provide_workspace, use_i18n, use_workspace, DbStatus};
+use crate::state::{provide_analysis, provide_i18n, provide_workspace, use_i18n, use_workspace, DbStatus};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -32,6 +32,7 @@ pub const PAGES: [(&str, Msg, &str); 10] = [
 pub fn App() -> impl IntoView {
     provide_i18n();
     provide_workspace(Msg::DefaultWorkspaceName);
+    provide_analysis();
     register_service_worker();
     view! {
         <Router>

@@ -33,3 +33,5 @@ pub mod pages;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

@@ -3,6 +3,11 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    // The same module also runs in the background worker, which has no page to mount
+    // on; there `worker_main` takes over (see public/worker.js).
+    if web_sys::window().is_none() {
+        return;
+    }
     leptos::mount::mount_to_body(customer_insight::app::App);
 }
 

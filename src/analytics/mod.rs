@@ -23,6 +23,7 @@ pub mod special;
 pub mod summary;
 pub mod tolerance;
 pub mod whale;
+pub mod workspace;
 
 pub use error::AnalyticsError;
 pub use ledger::{ExitInput, InteractionInput, Ledger, LedgerBuilder};

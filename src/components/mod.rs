@@ -1,11 +1,17 @@
 //! Reusable views: they render props and emit callbacks, and never call storage.
 
+pub mod analysis_view;
 pub mod data_area;
 pub mod empty_state;
 pub mod page_header;
+pub mod progress;
 pub mod status_banner;
+pub mod virtual_rows;
 
+pub use analysis_view::AnalysisView;
 pub use data_area::DataArea;
 pub use empty_state::EmptyState;
 pub use page_header::PageHeader;
+pub use progress::ProgressBar;
 pub use status_banner::StatusBanner;
+pub use virtual_rows::VirtualRows;

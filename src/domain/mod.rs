@@ -3,11 +3,13 @@
 mod enums;
 
 pub mod classes;
+pub mod contact;
 pub mod money;
 pub mod records;
 pub mod settings;
 
 pub use classes::{CurrentQuadrant, FutureQuadrant, RfmSegment, Tier};
+pub use contact::{Cadence, ContactPlan};
 pub use money::{Money, MoneyParseError};
 pub use records::{
     Campaign, CampaignKind, CampaignResponse, CampaignTarget, Customer, Exit, ExitReason, Interaction,

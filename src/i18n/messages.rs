@@ -1,8 +1,8 @@
 //! The sentences of the shell and its pages, in every language the product speaks.
 
-use super::Locale;
-
 catalogue! {
+    /// The shell, the empty states and the words every page shares.
+    Msg {
     AppName => { en: "Customer Insight", es: "Customer Insight", fr: "Customer Insight", zh: "Customer Insight 客户洞察" }
     AppTagline => {
         en: "Which customers make and lose money — now and in the future.",
@@ -166,36 +166,4 @@ catalogue! {
     }
     Reload => { en: "Reload", es: "Recargar", fr: "Recharger", zh: "重新加载" }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_message_has_a_non_empty_text_in_every_language() {
-        for msg in Msg::ALL {
-            for locale in Locale::ALL {
-                assert!(!msg.text(locale).trim().is_empty(), "{msg:?} is empty in {locale:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn placeholders_agree_across_languages() {
-        for msg in Msg::ALL {
-            let names = |s: &str| {
-                let mut v: Vec<String> = s
-                    .split('{')
-                    .skip(1)
-                    .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
-                    .collect();
-                v.sort();
-                v
-            };
-            let en = names(msg.text(Locale::En));
-            for locale in Locale::ALL {
-                assert_eq!(names(msg.text(locale)), en, "{msg:?} in {locale:?}");
-            }
-        }
-    }
 }

@@ -54,25 +54,60 @@ impl Locale {
     }
 }
 
+/// A catalogue entry: a key with a text in every language.
+pub trait Text: Copy + 'static {
+    /// The text in `locale`.
+    fn text(self, locale: Locale) -> &'static str;
+}
+
+/// Declares one section of the catalogue: an enum of keys and their texts in every
+/// language. Sections keep each page's words together (and apart from other pages').
 macro_rules! catalogue {
-    ($( $key:ident => { en: $en:expr, es: $es:expr, fr: $fr:expr, zh: $zh:expr $(,)? } )*) => {
-        /// A message in the catalogue.
+    ($(#[$meta:meta])* $name:ident { $( $key:ident => { en: $en:expr, es: $es:expr, fr: $fr:expr, zh: $zh:expr $(,)? } )* }) => {
+        $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg { $( $key, )* }
+        pub enum $name { $( $key, )* }
 
-        impl Msg {
+        impl $name {
             /// Every message, for completeness tests.
-            pub const ALL: &'static [Msg] = &[ $( Msg::$key, )* ];
+            pub const ALL: &'static [$name] = &[ $( $name::$key, )* ];
+        }
 
-            /// The message in `locale`.
-            pub fn text(self, locale: Locale) -> &'static str {
+        impl $crate::i18n::Text for $name {
+            fn text(self, locale: $crate::i18n::Locale) -> &'static str {
                 match (self, locale) {
                     $(
-                        (Msg::$key, Locale::En) => $en,
-                        (Msg::$key, Locale::Es) => $es,
-                        (Msg::$key, Locale::Fr) => $fr,
-                        (Msg::$key, Locale::Zh) => $zh,
+                        ($name::$key, $crate::i18n::Locale::En) => $en,
+                        ($name::$key, $crate::i18n::Locale::Es) => $es,
+                        ($name::$key, $crate::i18n::Locale::Fr) => $fr,
+                        ($name::$key, $crate::i18n::Locale::Zh) => $zh,
                     )*
+                }
+            }
+        }
+
+        #[cfg(test)]
+        mod catalogue_tests {
+            use super::$name;
+            use $crate::i18n::{Locale, Text};
+
+            #[test]
+            fn every_message_has_a_text_in_every_language_with_the_same_placeholders() {
+                let names = |s: &str| {
+                    let mut v: Vec<String> = s
+                        .split('{')
+                        .skip(1)
+                        .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                        .collect();
+                    v.sort();
+                    v
+                };
+                for msg in $name::ALL {
+                    let en = names(msg.text(Locale::En));
+                    for locale in Locale::ALL {
+                        assert!(!msg.text(locale).trim().is_empty(), "{msg:?} is empty in {locale:?}");
+                        assert_eq!(names(msg.text(locale)), en, "{msg:?} in {locale:?}");
+                    }
                 }
             }
         }
@@ -88,5 +123,9 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+pub mod customers;
+pub mod labels;
 mod messages;
+pub use customers::CustomerText;
+pub use labels::Label;
 pub use messages::*;

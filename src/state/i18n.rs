@@ -1,6 +1,6 @@
 //! The current language as context; every view reads its words through it.
 
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{Locale, Text};
 use crate::storage::prefs;
 use leptos::prelude::*;
 
@@ -12,7 +12,7 @@ pub struct I18n {
 
 impl I18n {
     /// The message in the current language (reactive).
-    pub fn t(&self, msg: Msg) -> &'static str {
+    pub fn t<M: Text>(&self, msg: M) -> &'static str {
         msg.text(self.locale.get())
     }
 

@@ -1,10 +1,11 @@
-//! The open workspace: its database connection, its status and a revision counter that
-//! every data view depends on, so that a change anywhere refreshes what shows it.
+//! The open workspace: its database connection, its status, and its revision — the
+//! number every write bumps, which every data view depends on, so a change anywhere
+//! (this tab, another tab, the worker) refreshes what shows it.
 
 use crate::error::AppError;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Text};
 use crate::storage::workspaces::{self, WorkspaceInfo};
-use crate::storage::WorkspaceDb;
+use crate::storage::{sync, Changes, WorkspaceDb};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -23,6 +24,7 @@ pub struct WorkspaceState {
     status: RwSignal<DbStatus>,
     db: StoredValue<Option<Rc<WorkspaceDb>>, LocalStorage>,
     revision: RwSignal<u64>,
+    listener: StoredValue<Option<sync::Listener>, LocalStorage>,
 }
 
 impl WorkspaceState {
@@ -31,17 +33,48 @@ impl WorkspaceState {
         self.status.get()
     }
 
-    /// Bumped after every change to the workspace's data (reactive).
+    /// The data revision (reactive): changes after every write, here or in another tab.
     pub fn revision(&self) -> u64 {
         self.revision.get()
     }
 
+    /// The data revision, without subscribing.
+    pub fn revision_untracked(&self) -> u64 {
+        self.revision.get_untracked()
+    }
+
     /// The open connection, once ready; tracks the status so resources re-run.
-    fn db(&self) -> Result<Option<Rc<WorkspaceDb>>, AppError> {
+    pub(crate) fn db(&self) -> Result<Option<Rc<WorkspaceDb>>, AppError> {
         match self.status.get() {
             DbStatus::Failed(err) => Err(err),
             DbStatus::Opening => Ok(None),
             DbStatus::Ready { .. } => Ok(self.db.get_value()),
+        }
+    }
+
+    /// The open connection without tracking, for actions.
+    pub(crate) fn db_untracked(&self) -> Result<Rc<WorkspaceDb>, AppError> {
+        match self.status.get_untracked() {
+            DbStatus::Failed(err) => Err(err),
+            _ => self
+                .db
+                .get_value()
+                .ok_or_else(|| AppError::new("The workspace is still opening; try again in a moment.")),
+        }
+    }
+
+    /// Writes one user action's changes and refreshes every view of the data.
+    pub(crate) async fn apply(&self, changes: Changes) -> Result<u64, AppError> {
+        let db = self.db_untracked()?;
+        let revision = db.apply(changes).await.map_err(AppError::from)?;
+        self.note_revision(revision);
+        Ok(revision)
+    }
+
+    /// Records that the data is now at `revision` (after this tab's or the worker's write).
+    pub(crate) fn note_revision(&self, revision: u64) {
+        if revision != self.revision.get_untracked() {
+            self.revision.set(revision);
         }
     }
 
@@ -67,6 +100,7 @@ pub fn provide_workspace(default_name: Msg) -> WorkspaceState {
         status: RwSignal::new(DbStatus::Opening),
         db: StoredValue::new_local(None),
         revision: RwSignal::new(0),
+        listener: StoredValue::new_local(None),
     };
     provide_context(state);
     let name = default_name.text(crate::state::use_i18n().locale_untracked());
@@ -74,7 +108,17 @@ pub fn provide_workspace(default_name: Msg) -> WorkspaceState {
         match workspaces::open_current(name).await {
             Ok((workspace, db)) => {
                 let schema_version = db.schema_version();
+                let revision = db.revision().await.unwrap_or(0);
+                let db_name = db.name().to_string();
                 state.db.set_value(Some(Rc::new(db)));
+                state.revision.set(revision);
+                // Changes announced by other tabs and the worker refresh this tab.
+                let listener = sync::listen(move |notice| {
+                    if notice.database == db_name {
+                        state.note_revision(notice.revision);
+                    }
+                });
+                state.listener.set_value(listener);
                 state.status.set(DbStatus::Ready { workspace, schema_version });
             }
             Err(err) => state.status.set(DbStatus::Failed(err.into())),

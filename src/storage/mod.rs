@@ -4,14 +4,21 @@
 //! One IndexedDB database per workspace keeps clients apart and makes deleting one
 //! trivial; a small registry database lists the workspaces.
 
+pub mod blocks;
+pub mod changes;
 pub mod error;
 pub mod migrate;
 pub mod prefs;
+pub mod queries;
 pub mod quota;
+pub mod records;
 pub mod schema;
+pub mod sync;
 pub mod workspaces;
 
+pub use changes::Changes;
 pub use error::StorageError;
+pub use records::{ImportBatch, Keyed, WorkspaceSettings};
 
 use rexie::{Rexie, TransactionMode};
 use serde::{de::DeserializeOwned, Serialize};
@@ -147,6 +154,27 @@ impl WorkspaceDb {
         let store = tx.store(T::STORE).map_err(|e| error::read_error(T::WHAT, &e))?;
         store.count(None).await.map_err(|e| error::read_error(T::WHAT, &e))
     }
+}
+
+/// A short random id: time plus randomness, in base 36.
+pub fn new_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 2f64.powi(40)) as u64;
+    format!("{}{}", to_base36(now), to_base36(random))
+}
+
+fn to_base36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Fails with a sentence when the browser has no IndexedDB at all.

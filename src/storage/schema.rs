@@ -52,6 +52,7 @@ pub(crate) const EXITS: &str = "exits";
 pub(crate) const CAMPAIGNS: &str = "campaigns";
 pub(crate) const RESPONSES: &str = "responses";
 pub(crate) const IMPORT_BATCHES: &str = "import_batches";
+pub(crate) const CONTACT_PLANS: &str = "contact_plans";
 pub(crate) const WORKSPACES: &str = "workspaces";
 
 /// The key of the schema-version record in the `meta` store.
@@ -83,14 +84,35 @@ const WORKSPACE_V2: &[StoreDef] = &[
     store(IMPORT_BATCHES, "id", &[]),
 ];
 
+/// Version 3: contact plans; every bulk store indexed by the import batch that wrote it,
+/// so that an import can be reverted.
+const WORKSPACE_V3: &[StoreDef] = &[
+    store(META, "key", &[]),
+    store(SETTINGS, "key", &[]),
+    store(CUSTOMERS, "id", &[index("by_manager", "manager_id"), index("by_email", "email")]),
+    store(TRANSACTIONS, "block", &[index("by_batch", "batch")]),
+    store(INTERACTIONS, "id", &[index("by_customer", "customer_id"), index("by_batch", "batch")]),
+    store(MANAGERS, "id", &[]),
+    store(EXITS, "id", &[index("by_customer", "customer_id"), index("by_batch", "batch")]),
+    store(CAMPAIGNS, "id", &[]),
+    store(
+        RESPONSES,
+        "id",
+        &[index("by_campaign", "campaign_id"), index("by_customer", "customer_id"), index("by_batch", "batch")],
+    ),
+    store(IMPORT_BATCHES, "id", &[]),
+    store(CONTACT_PLANS, "customer_id", &[]),
+];
+
 /// Every schema version of a workspace database, oldest first.
 pub const WORKSPACE_HISTORY: &[SchemaVersion] = &[
     SchemaVersion { version: 1, stores: WORKSPACE_V1 },
     SchemaVersion { version: 2, stores: WORKSPACE_V2 },
+    SchemaVersion { version: 3, stores: WORKSPACE_V3 },
 ];
 
 /// The schema version this build of the app writes.
-pub const WORKSPACE_VERSION: u32 = 2;
+pub const WORKSPACE_VERSION: u32 = 3;
 
 /// The registry database lists the workspaces; each workspace is its own database.
 pub const REGISTRY_DB: &str = "customer-insight";

@@ -63,7 +63,7 @@ pub async fn save(info: &WorkspaceInfo) -> Result<(), StorageError> {
 /// Creates a workspace with a fresh id and an empty database.
 pub async fn create(name: &str) -> Result<WorkspaceInfo, StorageError> {
     let info = WorkspaceInfo {
-        id: new_id(),
+        id: super::new_id(),
         name: name.trim().to_string(),
         created_at: js_sys::Date::new_0().to_iso_string().into(),
     };
@@ -123,25 +123,4 @@ pub async fn open_current(default_name: &str) -> Result<(WorkspaceInfo, Workspac
     let db = WorkspaceDb::open(&chosen.id).await?;
     remember_current(&chosen.id);
     Ok((chosen, db))
-}
-
-/// A short random id: time plus randomness, in base 36.
-fn new_id() -> String {
-    let now = js_sys::Date::now() as u64;
-    let random = (js_sys::Math::random() * 2f64.powi(40)) as u64;
-    format!("{}{}", to_base36(now), to_base36(random))
-}
-
-fn to_base36(mut n: u64) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
 }

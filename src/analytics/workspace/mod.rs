@@ -1,0 +1,196 @@
+//! Everything the app's pages show about one workspace, computed from its records with
+//! the engine: the customer table (directory + scores) and the report.
+//!
+//! The analysis worker loads a workspace from storage, calls [`analyze`] and sends the
+//! result to the page; the same function runs in native tests.
+
+pub mod query;
+
+use crate::analytics::ledger::{day_number, ExitInput, InteractionInput, Ledger};
+use crate::analytics::score::{self, CustomerScore, ScoreOptions, ScoreReport, Stage};
+use crate::domain::{
+    ContactPlan, CurrentQuadrant, Customer, Exit, ExitReason, FutureQuadrant, Interaction, Manager, RfmSegment,
+    Settings, Tier,
+};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// One workspace's records, as loaded from storage.
+pub struct WorkspaceInput<'a> {
+    pub ledger: &'a Ledger,
+    pub customers: &'a [Customer],
+    pub interactions: &'a [Interaction],
+    pub exits: &'a [Exit],
+    pub managers: &'a [Manager],
+    pub plans: &'a [ContactPlan],
+    pub settings: &'a Settings,
+    pub currency: &'a str,
+}
+
+/// A customer's scores, without the id (the row has it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scores {
+    pub orders: u32,
+    /// Money in minor units.
+    pub revenue: i64,
+    pub gross_margin: i64,
+    pub cost_to_serve: i64,
+    pub profit: i64,
+    pub frequency: u32,
+    pub recency: f64,
+    pub t: f64,
+    pub monetary_value: f64,
+    pub p_alive: f64,
+    pub expected_purchases: f64,
+    pub expected_order_value: f64,
+    pub clv: f64,
+    pub future_profit: f64,
+    pub current_quadrant: CurrentQuadrant,
+    pub future_quadrant: FutureQuadrant,
+    pub tier: Tier,
+    pub rfm_segment: RfmSegment,
+}
+
+impl From<&CustomerScore> for Scores {
+    fn from(s: &CustomerScore) -> Scores {
+        Scores {
+            orders: s.orders,
+            revenue: s.revenue.0,
+            gross_margin: s.gross_margin.0,
+            cost_to_serve: s.cost_to_serve.0,
+            profit: s.profit.0,
+            frequency: s.frequency,
+            recency: s.recency,
+            t: s.t,
+            monetary_value: s.monetary_value,
+            p_alive: s.p_alive,
+            expected_purchases: s.expected_purchases,
+            expected_order_value: s.expected_order_value,
+            clv: s.clv,
+            future_profit: s.future_profit,
+            current_quadrant: s.current_quadrant,
+            future_quadrant: s.future_quadrant,
+            tier: s.tier,
+            rfm_segment: s.rfm_segment,
+        }
+    }
+}
+
+/// A customer as the Customers page lists them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerRow {
+    pub id: String,
+    pub name: String,
+    pub company: Option<String>,
+    pub email: Option<String>,
+    pub segment: Option<String>,
+    pub manager_id: Option<String>,
+    pub acquisition_date: Option<NaiveDate>,
+    /// The latest recorded exit, if the customer has left.
+    pub exit: Option<(NaiveDate, ExitReason)>,
+    /// Next contact due, from the contact plan.
+    pub next_contact: Option<NaiveDate>,
+    /// Whether the customer is at risk: no exit recorded and P(alive) below the threshold.
+    pub at_risk: bool,
+    /// Scores, for customers with at least one order in the analysis window.
+    pub scores: Option<Scores>,
+}
+
+/// The analysis of a workspace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct WorkspaceAnalysis {
+    /// The analysis date used.
+    pub as_of: Option<NaiveDate>,
+    /// Run-level figures; `None` when there is nothing to score.
+    pub report: Option<ScoreReport>,
+    /// Why scoring could not run, as a sentence.
+    pub problem: Option<String>,
+    /// Every customer: those with records and those that only appear in transactions.
+    pub customers: Vec<CustomerRow>,
+    /// Manager id → name.
+    pub managers: Vec<(String, String)>,
+    /// ISO 4217 code of the workspace's currency.
+    pub currency: String,
+}
+
+/// Analyses a workspace. `on_stage` reports the engine's progress.
+pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> WorkspaceAnalysis {
+    let options = ScoreOptions::from_settings(input.settings);
+    let (interactions, _) = InteractionInput::from_interactions(input.ledger, input.interactions);
+    let (exits, _) = ExitInput::from_exits(input.ledger, input.exits);
+
+    let mut analysis = WorkspaceAnalysis {
+        managers: input.managers.iter().map(|m| (m.id.clone(), m.name.clone())).collect(),
+        currency: input.currency.to_string(),
+        ..Default::default()
+    };
+    let scoring = if input.ledger.is_empty() {
+        None
+    } else {
+        match score::score(input.ledger, &interactions, &exits, input.settings, &options, on_stage) {
+            Ok(s) => Some(s),
+            Err(err) => {
+                analysis.problem = Some(err.to_string());
+                None
+            }
+        }
+    };
+
+    let mut scores: HashMap<String, Scores> = HashMap::new();
+    if let Some(s) = &scoring {
+        analysis.as_of = Some(s.report.as_of);
+        for cs in s.iter() {
+            scores.insert(cs.customer_id.clone(), Scores::from(&cs));
+        }
+        analysis.report = Some(s.report.clone());
+    }
+
+    let mut latest_exit: HashMap<&str, &Exit> = HashMap::new();
+    for e in input.exits {
+        let slot = latest_exit.entry(e.customer_id.as_str()).or_insert(e);
+        if e.date > slot.date {
+            *slot = e;
+        }
+    }
+    let plans: HashMap<&str, &ContactPlan> = input.plans.iter().map(|p| (p.customer_id.as_str(), p)).collect();
+    let at_risk_threshold = input.settings.at_risk_p_alive;
+
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut rows = Vec::with_capacity(input.customers.len().max(input.ledger.customer_count()));
+    let mut push = |id: &str, customer: Option<&Customer>, rows: &mut Vec<CustomerRow>| {
+        let scores = scores.remove(id);
+        let exit = latest_exit.get(id).map(|e| (e.date, e.reason));
+        let at_risk = exit.is_none() && scores.as_ref().is_some_and(|s| s.p_alive < at_risk_threshold);
+        rows.push(CustomerRow {
+            id: id.to_string(),
+            name: customer.map(|c| c.name.clone()).filter(|n| !n.trim().is_empty()).unwrap_or_else(|| id.to_string()),
+            company: customer.and_then(|c| c.company.clone()),
+            email: customer.and_then(|c| c.email.clone()),
+            segment: customer.and_then(|c| c.segment.clone()),
+            manager_id: customer.and_then(|c| c.manager_id.clone()),
+            acquisition_date: customer.and_then(|c| c.acquisition_date),
+            exit,
+            next_contact: plans.get(id).and_then(|p| p.next_due),
+            at_risk,
+            scores,
+        });
+    };
+    for c in input.customers {
+        if seen.insert(c.id.as_str()) {
+            push(&c.id, Some(c), &mut rows);
+        }
+    }
+    for id in input.ledger.ids().iter() {
+        if seen.insert(id) {
+            push(id, None, &mut rows);
+        }
+    }
+    analysis.customers = rows;
+    analysis
+}
+
+/// The day number of the analysis date, for callers that work in days.
+pub fn as_of_day(analysis: &WorkspaceAnalysis) -> Option<i32> {
+    analysis.as_of.map(day_number)
+}

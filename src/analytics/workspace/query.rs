@@ -1,0 +1,382 @@
+//! Selecting customers from the analysed table: search, filters and sort, with a
+//! stable text form (URL query pairs) so a view can be bookmarked and every chart can
+//! link to exactly the customers behind a cell.
+
+use super::CustomerRow;
+use crate::domain::{CurrentQuadrant, FutureQuadrant, RfmSegment, Tier};
+use std::cmp::Ordering;
+
+/// Which customers by manager.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum ManagerFilter {
+    #[default]
+    Any,
+    /// Customers with no manager.
+    Unassigned,
+    /// Customers of this manager id.
+    Is(String),
+}
+
+/// Which customers by status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    #[default]
+    All,
+    /// Not exited.
+    Active,
+    /// Not exited, P(alive) below the at-risk threshold.
+    AtRisk,
+    /// With a recorded exit.
+    Exited,
+}
+
+/// The column a selection is sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortKey {
+    Name,
+    Revenue,
+    Profit,
+    #[default]
+    Clv,
+    FutureProfit,
+    PAlive,
+    Orders,
+    Tier,
+    NextContact,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 9] = [
+        SortKey::Name,
+        SortKey::Revenue,
+        SortKey::Profit,
+        SortKey::Clv,
+        SortKey::FutureProfit,
+        SortKey::PAlive,
+        SortKey::Orders,
+        SortKey::Tier,
+        SortKey::NextContact,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Revenue => "revenue",
+            SortKey::Profit => "profit",
+            SortKey::Clv => "clv",
+            SortKey::FutureProfit => "future_profit",
+            SortKey::PAlive => "p_alive",
+            SortKey::Orders => "orders",
+            SortKey::Tier => "tier",
+            SortKey::NextContact => "next_contact",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+
+    /// The natural first direction: names A→Z, dates soonest first, amounts largest first.
+    pub fn default_descending(self) -> bool {
+        !matches!(self, SortKey::Name | SortKey::Tier | SortKey::NextContact)
+    }
+}
+
+/// A selection of customers.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CustomerQuery {
+    /// Words to find in the name, company or e-mail (case-insensitive).
+    pub search: String,
+    pub segment: Option<String>,
+    pub tier: Option<Tier>,
+    pub current: Option<CurrentQuadrant>,
+    pub future: Option<FutureQuadrant>,
+    pub rfm: Option<RfmSegment>,
+    pub manager: ManagerFilter,
+    pub status: StatusFilter,
+    pub sort: SortKey,
+    pub descending: bool,
+}
+
+impl CustomerQuery {
+    /// Reads a query from URL pairs; unknown or malformed values are ignored.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> CustomerQuery {
+        let mut q = CustomerQuery { descending: true, ..Default::default() };
+        let mut dir: Option<bool> = None;
+        for (key, value) in pairs {
+            match key {
+                "q" => q.search = value.to_string(),
+                "segment" if !value.is_empty() => q.segment = Some(value.to_string()),
+                "tier" => q.tier = Tier::parse(value),
+                "current" => q.current = CurrentQuadrant::parse(value),
+                "future" => q.future = FutureQuadrant::parse(value),
+                "rfm" => q.rfm = RfmSegment::parse(value),
+                "manager" => {
+                    q.manager = match value {
+                        "" => ManagerFilter::Any,
+                        "none" => ManagerFilter::Unassigned,
+                        id => ManagerFilter::Is(id.to_string()),
+                    }
+                }
+                "status" => {
+                    q.status = match value {
+                        "active" => StatusFilter::Active,
+                        "at_risk" => StatusFilter::AtRisk,
+                        "exited" => StatusFilter::Exited,
+                        _ => StatusFilter::All,
+                    }
+                }
+                "sort" => q.sort = SortKey::parse(value).unwrap_or_default(),
+                "dir" => dir = Some(value != "asc"),
+                _ => {}
+            }
+        }
+        q.descending = dir.unwrap_or_else(|| q.sort.default_descending());
+        q
+    }
+
+    /// The query as URL pairs (only what differs from the default).
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !self.search.trim().is_empty() {
+            out.push(("q", self.search.clone()));
+        }
+        if let Some(s) = &self.segment {
+            out.push(("segment", s.clone()));
+        }
+        if let Some(t) = self.tier {
+            out.push(("tier", t.as_str().to_string()));
+        }
+        if let Some(c) = self.current {
+            out.push(("current", c.as_str().to_string()));
+        }
+        if let Some(f) = self.future {
+            out.push(("future", f.as_str().to_string()));
+        }
+        if let Some(r) = self.rfm {
+            out.push(("rfm", r.as_str().to_string()));
+        }
+        match &self.manager {
+            ManagerFilter::Any => {}
+            ManagerFilter::Unassigned => out.push(("manager", "none".into())),
+            ManagerFilter::Is(id) => out.push(("manager", id.clone())),
+        }
+        match self.status {
+            StatusFilter::All => {}
+            StatusFilter::Active => out.push(("status", "active".into())),
+            StatusFilter::AtRisk => out.push(("status", "at_risk".into())),
+            StatusFilter::Exited => out.push(("status", "exited".into())),
+        }
+        if self.sort != SortKey::default() {
+            out.push(("sort", self.sort.as_str().to_string()));
+        }
+        if self.descending != self.sort.default_descending() {
+            out.push(("dir", if self.descending { "desc" } else { "asc" }.to_string()));
+        }
+        out
+    }
+
+    /// The query as a URL query string, `?a=b&c=d` (empty when default).
+    pub fn to_query_string(&self) -> String {
+        let pairs = self.to_pairs();
+        if pairs.is_empty() {
+            return String::new();
+        }
+        let parts: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+        format!("?{}", parts.join("&"))
+    }
+
+    /// Whether a row passes every filter.
+    pub fn matches(&self, row: &CustomerRow, needles: &[String]) -> bool {
+        if !needles.is_empty() {
+            let hay = |s: &str| s.to_lowercase();
+            let mut text = hay(&row.name);
+            text.push(' ');
+            text.push_str(&hay(&row.id));
+            for part in [&row.company, &row.email].into_iter().flatten() {
+                text.push(' ');
+                text.push_str(&hay(part));
+            }
+            if !needles.iter().all(|n| text.contains(n.as_str())) {
+                return false;
+            }
+        }
+        if let Some(seg) = &self.segment {
+            if row.segment.as_deref() != Some(seg.as_str()) {
+                return false;
+            }
+        }
+        let s = row.scores.as_ref();
+        if self.tier.is_some() && s.map(|s| s.tier) != self.tier {
+            return false;
+        }
+        if self.current.is_some() && s.map(|s| s.current_quadrant) != self.current {
+            return false;
+        }
+        if self.future.is_some() && s.map(|s| s.future_quadrant) != self.future {
+            return false;
+        }
+        if self.rfm.is_some() && s.map(|s| s.rfm_segment) != self.rfm {
+            return false;
+        }
+        match &self.manager {
+            ManagerFilter::Any => {}
+            ManagerFilter::Unassigned => {
+                if row.manager_id.is_some() {
+                    return false;
+                }
+            }
+            ManagerFilter::Is(id) => {
+                if row.manager_id.as_deref() != Some(id.as_str()) {
+                    return false;
+                }
+            }
+        }
+        match self.status {
+            StatusFilter::All => true,
+            StatusFilter::Active => row.exit.is_none(),
+            StatusFilter::AtRisk => row.at_risk,
+            StatusFilter::Exited => row.exit.is_some(),
+        }
+    }
+}
+
+/// Percent-encodes a query value (everything but unreserved characters).
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn order_f64(a: f64, b: f64) -> Ordering {
+    a.partial_cmp(&b).unwrap_or(Ordering::Equal)
+}
+
+/// The indices of the rows a query selects, in its order (ties by name, then id).
+pub fn select(rows: &[CustomerRow], query: &CustomerQuery) -> Vec<u32> {
+    let needles: Vec<String> = query.search.split_whitespace().map(str::to_lowercase).collect();
+    let mut picked: Vec<u32> =
+        (0..rows.len() as u32).filter(|&i| query.matches(&rows[i as usize], &needles)).collect();
+    let key = query.sort;
+    // Customers without scores sort after those with, whatever the direction.
+    let value = |r: &CustomerRow| -> Option<f64> {
+        let s = r.scores.as_ref();
+        match key {
+            SortKey::Name => None,
+            SortKey::Revenue => s.map(|s| s.revenue as f64),
+            SortKey::Profit => s.map(|s| s.profit as f64),
+            SortKey::Clv => s.map(|s| s.clv),
+            SortKey::FutureProfit => s.map(|s| s.future_profit),
+            SortKey::PAlive => s.map(|s| s.p_alive),
+            SortKey::Orders => s.map(|s| f64::from(s.orders)),
+            SortKey::Tier => s.map(|s| f64::from(s.tier.level())),
+            SortKey::NextContact => r.next_contact.map(|d| f64::from(crate::analytics::ledger::day_number(d))),
+        }
+    };
+    let by_name = |a: &CustomerRow, b: &CustomerRow| {
+        a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.id.cmp(&b.id))
+    };
+    picked.sort_by(|&i, &j| {
+        let (a, b) = (&rows[i as usize], &rows[j as usize]);
+        if key == SortKey::Name {
+            let o = by_name(a, b);
+            return if query.descending { o.reverse() } else { o };
+        }
+        match (value(a), value(b)) {
+            (Some(x), Some(y)) => {
+                let o = order_f64(x, y);
+                (if query.descending { o.reverse() } else { o }).then_with(|| by_name(a, b))
+            }
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => by_name(a, b),
+        }
+    });
+    picked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str, name: &str, clv: Option<f64>) -> CustomerRow {
+        CustomerRow {
+            id: id.into(),
+            name: name.into(),
+            company: Some(format!("{name} Ltd")),
+            email: Some(format!("{}@example.com", name.to_lowercase())),
+            segment: Some("Retail".into()),
+            manager_id: None,
+            acquisition_date: None,
+            exit: None,
+            next_contact: None,
+            at_risk: false,
+            scores: clv.map(|clv| super::super::Scores {
+                orders: 1,
+                revenue: 100,
+                gross_margin: 30,
+                cost_to_serve: 0,
+                profit: 30,
+                frequency: 0,
+                recency: 0.0,
+                t: 10.0,
+                monetary_value: 0.0,
+                p_alive: 1.0,
+                expected_purchases: 0.1,
+                expected_order_value: 10.0,
+                clv,
+                future_profit: clv * 0.3,
+                current_quadrant: CurrentQuadrant::MostProfitable,
+                future_quadrant: FutureQuadrant::Best,
+                tier: Tier::Lead,
+                rfm_segment: RfmSegment::NewCustomers,
+            }),
+        }
+    }
+
+    #[test]
+    fn queries_round_trip_through_url_pairs() {
+        let q = CustomerQuery {
+            search: "ann lee".into(),
+            segment: Some("Hotels & Inns".into()),
+            tier: Some(Tier::Gold),
+            current: Some(CurrentQuadrant::LeastProfitable),
+            future: Some(FutureQuadrant::Invest),
+            rfm: None,
+            manager: ManagerFilter::Unassigned,
+            status: StatusFilter::AtRisk,
+            sort: SortKey::Profit,
+            descending: false,
+        };
+        let pairs = q.to_pairs();
+        let back = CustomerQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(back, q);
+        assert!(q.to_query_string().contains("segment=Hotels%20%26%20Inns"));
+    }
+
+    #[test]
+    fn the_default_query_has_no_pairs_and_sorts_by_clv_descending() {
+        let q = CustomerQuery::from_pairs([]);
+        assert!(q.to_pairs().is_empty());
+        assert_eq!(q.sort, SortKey::Clv);
+        assert!(q.descending);
+    }
+
+    #[test]
+    fn search_matches_name_company_or_email_case_insensitively_and_sort_puts_unscored_last() {
+        let rows = vec![row("C1", "Ann", Some(5.0)), row("C2", "Bob", None), row("C3", "Cy", Some(9.0))];
+        let all = select(&rows, &CustomerQuery::from_pairs([]));
+        assert_eq!(all, vec![2, 0, 1]);
+        let asc = select(&rows, &CustomerQuery::from_pairs([("dir", "asc")]));
+        assert_eq!(asc, vec![0, 2, 1], "unscored customers stay last in either direction");
+        assert_eq!(select(&rows, &CustomerQuery::from_pairs([("q", "BOB@EXAMPLE")])), vec![1]);
+        assert_eq!(select(&rows, &CustomerQuery::from_pairs([("q", "cy ltd")])), vec![2]);
+        assert_eq!(select(&rows, &CustomerQuery::from_pairs([("tier", "lead")])).len(), 2);
+        assert_eq!(select(&rows, &CustomerQuery::from_pairs([("sort", "name")])), vec![0, 1, 2]);
+    }
+}

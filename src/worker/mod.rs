@@ -1,0 +1,115 @@
+//! The analytics and import worker: it opens the workspace's database itself, runs the
+//! engine off the main thread, and posts progress and results back, so the page never
+//! freezes. It runs the app's own wasm module (see `public/worker.js`), entered through
+//! [`worker_main`].
+
+pub mod protocol;
+
+use crate::analytics::score::Stage;
+use crate::analytics::workspace::{self, WorkspaceInput};
+use crate::domain::{ContactPlan, Customer, Exit, Interaction, Manager};
+use crate::storage::blocks;
+use crate::storage::{schema, StorageError, WorkspaceDb};
+use protocol::{Request, Response};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Installs the worker's message handler. Called once by `public/worker.js`.
+#[wasm_bindgen]
+pub fn worker_main() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        match serde_wasm_bindgen::from_value::<Request>(event.data()) {
+            Ok(request) => wasm_bindgen_futures::spawn_local(handle(request)),
+            Err(err) => post(&Response::Failed { job: 0, message: format!("The worker got a message it does not understand: {err}") }),
+        }
+    });
+    scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    handler.forget();
+}
+
+fn scope() -> web_sys::DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+/// Posts a control message.
+fn post(response: &Response) {
+    match serde_wasm_bindgen::to_value(response) {
+        Ok(value) => {
+            let _ = scope().post_message(&value);
+        }
+        Err(err) => web_sys::console::error_1(&format!("worker: cannot encode a response: {err}").into()),
+    }
+}
+
+/// Posts a result as bytes, transferring the buffer instead of copying it.
+fn post_bytes(job: u32, kind: &str, bytes: &[u8]) {
+    let array = js_sys::Uint8Array::from(bytes);
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"job".into(), &JsValue::from_f64(f64::from(job)));
+    let _ = js_sys::Reflect::set(&message, &"kind".into(), &JsValue::from_str(kind));
+    let _ = js_sys::Reflect::set(&message, &"bytes".into(), &array);
+    let transfer = js_sys::Array::of1(&array.buffer());
+    let _ = scope().post_message_with_transfer(&message, &transfer);
+}
+
+async fn handle(request: Request) {
+    let job = request.job();
+    let result = match request {
+        Request::Analyze { job, database } => analyze(job, &database).await,
+    };
+    if let Err(message) = result {
+        post(&Response::Failed { job, message });
+    }
+}
+
+fn progress(job: u32, fraction: f32, stage: &str) {
+    post(&Response::Progress { job, fraction, stage: stage.to_string() });
+}
+
+async fn analyze(job: u32, database: &str) -> Result<(), String> {
+    let text = |e: StorageError| e.to_string();
+    progress(job, 0.0, "reading");
+    let db = WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION).await.map_err(text)?;
+    let settings = db.settings().await.map_err(text)?;
+    let blocks = db.transaction_blocks().await.map_err(text)?;
+    let ledger = blocks::ledger_from_blocks(&blocks);
+    drop(blocks);
+    let customers = db.all::<Customer>().await.map_err(text)?;
+    let interactions = db.all_keyed::<Interaction>().await.map_err(text)?;
+    let exits = db.all_keyed::<Exit>().await.map_err(text)?;
+    let managers = db.all::<Manager>().await.map_err(text)?;
+    let plans = db.all::<ContactPlan>().await.map_err(text)?;
+    let revision = db.revision().await.map_err(text)?;
+    db.close();
+    progress(job, 0.2, "scoring");
+
+    let input = WorkspaceInput {
+        ledger: &ledger,
+        customers: &customers,
+        interactions: &interactions,
+        exits: &exits,
+        managers: &managers,
+        plans: &plans,
+        settings: &settings.settings,
+        currency: &settings.currency,
+    };
+    let mut on_stage = |stage: Stage| progress(job, stage_fraction(stage), stage.as_str());
+    let analysis = workspace::analyze(&input, &mut on_stage);
+    let envelope = protocol::AnalysisEnvelope { revision, analysis };
+    let bytes = postcard::to_stdvec(&envelope).map_err(|e| format!("The analysis could not be packed for the page: {e}"))?;
+    post_bytes(job, "analysis", &bytes);
+    Ok(())
+}
+
+fn stage_fraction(stage: Stage) -> f32 {
+    match stage {
+        Stage::Summarise => 0.25,
+        Stage::FitBgNbd => 0.4,
+        Stage::FitGammaGamma => 0.6,
+        Stage::Predict => 0.7,
+        Stage::Classify => 0.85,
+        Stage::Done => 0.95,
+    }
+}

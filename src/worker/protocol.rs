@@ -1,0 +1,41 @@
+//! The messages between the page and the worker.
+
+use crate::analytics::workspace::WorkspaceAnalysis;
+use serde::{Deserialize, Serialize};
+
+/// What the page asks of the worker; `job` ties answers to their request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Request {
+    /// Analyse a workspace database; answered by an `analysis` message with bytes.
+    Analyze { job: u32, database: String },
+}
+
+impl Request {
+    pub fn job(&self) -> u32 {
+        match self {
+            Request::Analyze { job, .. } => *job,
+        }
+    }
+}
+
+/// What the worker tells the page (results as bytes travel outside this enum).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Response {
+    /// The worker's module is loaded and listening.
+    Ready,
+    /// How far a job is, 0 to 1, and the stage it is in.
+    Progress { job: u32, fraction: f32, stage: String },
+    /// A job that writes finished; the workspace is now at `revision`.
+    Done { job: u32, revision: u64 },
+    /// A job failed; `message` is a sentence for the person.
+    Failed { job: u32, message: String },
+}
+
+/// The analysis with the revision of the data it was computed from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnalysisEnvelope {
+    pub revision: u64,
+    pub analysis: WorkspaceAnalysis,
+}
