@@ -32,7 +32,10 @@ impl Expected {
         match self {
             Expected::Amount | Expected::Number => "a number".to_owned(),
             Expected::Date(_) => "a date".to_owned(),
-            Expected::OneOf { what, .. } => format!("a {what}"),
+            Expected::OneOf { what, .. } => {
+                let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                format!("{article} {what}")
+            }
             Expected::Text => "valid text".to_owned(),
         }
     }

@@ -192,7 +192,8 @@ impl<R: Read> Records<R> {
     }
 
     /// A name from a fixed list (a kind or reason), read by its snake_case name, ignoring case,
-    /// spaces and hyphens (`Service Consultation` reads `service_consultation`). An empty value
+    /// spaces, hyphens and underscores (`Service Consultation` reads `service_consultation`,
+    /// `E-mail` reads `email`). An empty value
     /// gives `default`, or an error when there is none.
     pub(crate) fn name<T: Copy>(
         &self,
@@ -212,8 +213,10 @@ impl<R: Read> Records<R> {
             return Ok(*v);
         }
         let normalized = normalize_header(raw);
+        let squeezed: String = normalized.chars().filter(|&c| c != '_').collect();
         all.iter()
             .find(|v| as_str(**v) == normalized)
+            .or_else(|| all.iter().find(|v| as_str(**v).replace('_', "") == squeezed))
             .copied()
             .ok_or_else(|| self.bad(column, raw, expected()))
     }
