@@ -62,7 +62,7 @@ def main():
     summary["clv"] = ggf.customer_lifetime_value(
         bgf, f, r, T, m, time=args.horizon_months, discount_rate=monthly, freq="D")
     stage("predict")
-    summary.to_csv(args.out, float_format="%.6g")
+    summary.to_csv(args.out)
     stage("write")
 
     if args.timings:
