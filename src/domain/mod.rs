@@ -4,6 +4,7 @@ mod enums;
 
 pub mod classes;
 pub mod contact;
+pub mod forms;
 pub mod money;
 pub mod records;
 pub mod settings;

@@ -125,7 +125,9 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 
 pub mod customers;
 pub mod labels;
+pub mod profile;
 mod messages;
 pub use customers::CustomerText;
 pub use labels::Label;
+pub use profile::ProfileText;
 pub use messages::*;

@@ -3,6 +3,7 @@
 pub mod campaigns;
 pub mod churn;
 pub mod cohorts;
+pub mod customer_profile;
 pub mod customers;
 pub mod dashboard;
 pub mod import;

@@ -15,3 +15,118 @@ pub async fn assign_manager(
     workspace.note_revision(revision);
     Ok(customer_ids.len())
 }
+
+use crate::domain::{Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, InteractionKind, Manager, Transaction};
+use crate::storage::{Changes, Keyed};
+use chrono::NaiveDate;
+
+/// Today's date in this browser's time zone (pure code takes it as a parameter).
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .unwrap_or_default()
+}
+
+/// Everything the profile shows about one customer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CustomerDetail {
+    /// The record; `None` for a customer known only from transactions.
+    pub customer: Option<Customer>,
+    pub transactions: Vec<Transaction>,
+    pub interactions: Vec<Keyed<Interaction>>,
+    pub exits: Vec<Keyed<Exit>>,
+    pub responses: Vec<Keyed<CampaignResponse>>,
+    pub campaigns: Vec<Campaign>,
+    pub managers: Vec<Manager>,
+    pub plan: Option<ContactPlan>,
+}
+
+impl CustomerDetail {
+    /// Whether the workspace knows this customer at all.
+    pub fn exists(&self) -> bool {
+        self.customer.is_some() || !self.transactions.is_empty()
+    }
+}
+
+/// Loads a customer's profile.
+pub async fn customer_detail(workspace: WorkspaceState, id: String) -> Result<CustomerDetail, AppError> {
+    let db = workspace.db_untracked()?;
+    Ok(CustomerDetail {
+        customer: db.get::<Customer>(&id).await?,
+        transactions: db.transactions_of(&id).await?,
+        interactions: db.interactions_of(&id).await?,
+        exits: db.exits_of(&id).await?,
+        responses: db.responses_of(&id).await?,
+        campaigns: db.all::<Campaign>().await?,
+        managers: db.all::<Manager>().await?,
+        plan: db.get::<ContactPlan>(&id).await?,
+    })
+}
+
+/// Saves a customer's general information.
+pub async fn save_customer(workspace: WorkspaceState, customer: Customer) -> Result<(), AppError> {
+    let mut changes = Changes::new(format!("the customer {}", customer.name));
+    changes.put(&customer)?;
+    workspace.apply(changes).await.map(|_| ())
+}
+
+/// Whether an interaction of this kind counts as a contact for the contact plan.
+pub fn is_contact(kind: InteractionKind) -> bool {
+    matches!(
+        kind,
+        InteractionKind::Call | InteractionKind::Visit | InteractionKind::Email | InteractionKind::Meeting | InteractionKind::Event
+    )
+}
+
+/// Logs an interaction; a contact (call, visit, e-mail, meeting, event) also moves the
+/// customer's contact plan on — in the same transaction.
+pub async fn add_interaction(
+    workspace: WorkspaceState,
+    interaction: Interaction,
+    plan: Option<ContactPlan>,
+) -> Result<(), AppError> {
+    let mut changes = Changes::new("the interaction");
+    if let Some(mut plan) = plan.filter(|_| is_contact(interaction.kind)) {
+        plan.log_contact(interaction.date);
+        changes.put(&plan)?;
+    }
+    changes.put(&Keyed::new(interaction))?;
+    workspace.apply(changes).await.map(|_| ())
+}
+
+/// Records that a customer left.
+pub async fn record_exit(workspace: WorkspaceState, exit: Exit) -> Result<(), AppError> {
+    let mut changes = Changes::new("the exit");
+    changes.put(&Keyed::new(exit))?;
+    workspace.apply(changes).await.map(|_| ())
+}
+
+/// Brings an exited customer back: the exit is removed and the timeline keeps a note of it.
+pub async fn reactivate(workspace: WorkspaceState, exit: Keyed<Exit>, note: String, today: NaiveDate) -> Result<(), AppError> {
+    let mut changes = Changes::new("the reactivation");
+    changes.delete::<Keyed<Exit>>(&exit.id);
+    changes.put(&Keyed::new(Interaction {
+        customer_id: exit.record.customer_id.clone(),
+        kind: InteractionKind::Other,
+        date: today,
+        cost: None,
+        note,
+        outcome: None,
+    }))?;
+    workspace.apply(changes).await.map(|_| ())
+}
+
+/// Deletes a customer and every record of theirs.
+pub async fn delete_customer(workspace: WorkspaceState, id: String) -> Result<(), AppError> {
+    let db = workspace.db_untracked()?;
+    let revision = db.delete_customer(&id).await?;
+    workspace.note_revision(revision);
+    Ok(())
+}
+
+/// Saves a contact plan.
+pub async fn save_plan(workspace: WorkspaceState, plan: ContactPlan) -> Result<(), AppError> {
+    let mut changes = Changes::new("the contact plan");
+    changes.put(&plan)?;
+    workspace.apply(changes).await.map(|_| ())
+}

@@ -112,6 +112,8 @@ pub struct WorkspaceAnalysis {
     pub managers: Vec<(String, String)>,
     /// ISO 4217 code of the workspace's currency.
     pub currency: String,
+    /// The CLV horizon in months (from the settings).
+    pub horizon_months: u32,
 }
 
 /// Analyses a workspace. `on_stage` reports the engine's progress.
@@ -123,6 +125,7 @@ pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> W
     let mut analysis = WorkspaceAnalysis {
         managers: input.managers.iter().map(|m| (m.id.clone(), m.name.clone())).collect(),
         currency: input.currency.to_string(),
+        horizon_months: input.settings.clv_horizon_months,
         ..Default::default()
     };
     let scoring = if input.ledger.is_empty() {

@@ -1,0 +1,300 @@
+//! Raw form input → validated records: every field's problem is reported, with the
+//! offending text, so the page can say what is wrong next to each field.
+
+use super::{Customer, Exit, ExitReason, Interaction, InteractionKind, Money, RelationshipLevel};
+use chrono::NaiveDate;
+
+/// What is wrong with a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A required field is empty.
+    Required,
+    /// Not an e-mail address.
+    Email(String),
+    /// Not a telephone number.
+    Phone(String),
+    /// Not a date.
+    Date(String),
+    /// A date after today.
+    FutureDate(String),
+    /// Not an amount of money (or a negative one where that makes no sense).
+    Amount(String),
+}
+
+/// A field and its problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub problem: Problem,
+}
+
+fn trimmed(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Checks the shape of an e-mail address: one @, a non-empty local part, a domain with a dot.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text.chars().any(char::is_whitespace)
+}
+
+fn is_phone(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_digit() || " +()-.".contains(c))
+}
+
+/// Reads an optional date field (ISO form, as `<input type=date>` gives it).
+fn date_field(
+    field: &'static str,
+    text: &str,
+    today: NaiveDate,
+    errors: &mut Vec<FieldError>,
+) -> Option<NaiveDate> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        Ok(d) if d > today => {
+            errors.push(FieldError { field, problem: Problem::FutureDate(t.to_string()) });
+            None
+        }
+        Ok(d) => Some(d),
+        Err(_) => {
+            errors.push(FieldError { field, problem: Problem::Date(t.to_string()) });
+            None
+        }
+    }
+}
+
+fn amount_field(field: &'static str, text: &str, errors: &mut Vec<FieldError>) -> Option<Money> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match Money::parse(&t.replace(',', ".")) {
+        Ok(m) if m.minor() >= 0 => Some(m),
+        _ => {
+            errors.push(FieldError { field, problem: Problem::Amount(t.to_string()) });
+            None
+        }
+    }
+}
+
+/// The customer form as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CustomerForm {
+    pub name: String,
+    pub company: String,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
+    pub segment: String,
+    pub acquisition_channel: String,
+    pub acquisition_date: String,
+    pub tags: String,
+    pub notes: String,
+    pub relationship_level: String,
+    pub manager_id: String,
+}
+
+impl CustomerForm {
+    /// The form filled from a customer.
+    pub fn from_customer(c: &Customer) -> CustomerForm {
+        CustomerForm {
+            name: c.name.clone(),
+            company: c.company.clone().unwrap_or_default(),
+            email: c.email.clone().unwrap_or_default(),
+            phone: c.phone.clone().unwrap_or_default(),
+            address: c.address.clone().unwrap_or_default(),
+            segment: c.segment.clone().unwrap_or_default(),
+            acquisition_channel: c.acquisition_channel.clone().unwrap_or_default(),
+            acquisition_date: c.acquisition_date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+            tags: c.tags.join(", "),
+            notes: c.notes.clone(),
+            relationship_level: c.relationship_level.map(|l| l.as_str().to_string()).unwrap_or_default(),
+            manager_id: c.manager_id.clone().unwrap_or_default(),
+        }
+    }
+
+    /// The customer `id` as the form describes them, or every field's problem.
+    pub fn validate(&self, id: &str, today: NaiveDate) -> Result<Customer, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = trimmed(&self.name);
+        if name.is_none() {
+            errors.push(FieldError { field: "name", problem: Problem::Required });
+        }
+        let email = trimmed(&self.email).map(|e| e.to_lowercase());
+        if let Some(e) = &email {
+            if !is_email(e) {
+                errors.push(FieldError { field: "email", problem: Problem::Email(self.email.trim().to_string()) });
+            }
+        }
+        let phone = trimmed(&self.phone);
+        if let Some(p) = &phone {
+            if !is_phone(p) {
+                errors.push(FieldError { field: "phone", problem: Problem::Phone(p.clone()) });
+            }
+        }
+        let acquisition_date = date_field("acquisition_date", &self.acquisition_date, today, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut tags: Vec<String> = Vec::new();
+        for tag in self.tags.split(',').filter_map(trimmed) {
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        Ok(Customer {
+            id: id.to_string(),
+            name: name.unwrap_or_default(),
+            company: trimmed(&self.company),
+            email,
+            phone,
+            address: trimmed(&self.address),
+            segment: trimmed(&self.segment),
+            acquisition_channel: trimmed(&self.acquisition_channel),
+            acquisition_date,
+            tags,
+            notes: self.notes.trim().to_string(),
+            relationship_level: RelationshipLevel::parse(self.relationship_level.trim()),
+            manager_id: trimmed(&self.manager_id),
+        })
+    }
+}
+
+/// The interaction form as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct InteractionForm {
+    pub kind: String,
+    pub date: String,
+    pub cost: String,
+    pub note: String,
+    pub outcome: String,
+}
+
+impl InteractionForm {
+    pub fn validate(&self, customer_id: &str, today: NaiveDate) -> Result<Interaction, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let date = date_field("date", &self.date, today, &mut errors);
+        if self.date.trim().is_empty() {
+            errors.push(FieldError { field: "date", problem: Problem::Required });
+        }
+        let cost = amount_field("cost", &self.cost, &mut errors);
+        match (date, errors.is_empty()) {
+            (Some(date), true) => Ok(Interaction {
+                customer_id: customer_id.to_string(),
+                kind: InteractionKind::parse(self.kind.trim()).unwrap_or(InteractionKind::Other),
+                date,
+                cost,
+                note: self.note.trim().to_string(),
+                outcome: trimmed(&self.outcome),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The exit form as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExitForm {
+    pub date: String,
+    pub reason: String,
+    pub note: String,
+}
+
+impl ExitForm {
+    pub fn validate(&self, customer_id: &str, today: NaiveDate) -> Result<Exit, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let date = date_field("date", &self.date, today, &mut errors);
+        if self.date.trim().is_empty() {
+            errors.push(FieldError { field: "date", problem: Problem::Required });
+        }
+        match (date, errors.is_empty()) {
+            (Some(date), true) => Ok(Exit {
+                customer_id: customer_id.to_string(),
+                date,
+                reason: ExitReason::parse(self.reason.trim()).unwrap_or(ExitReason::Other),
+                note: self.note.trim().to_string(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date")
+    }
+
+    #[test]
+    fn a_valid_customer_form_gives_a_tidy_record() {
+        let form = CustomerForm {
+            name: "  Ann Lee ".into(),
+            email: "Ann.Lee@Example.COM".into(),
+            phone: "+44 (20) 7946-0000".into(),
+            acquisition_date: "2025-02-03".into(),
+            tags: "vip, , wholesale,vip".into(),
+            relationship_level: "social".into(),
+            ..Default::default()
+        };
+        let c = form.validate("C1", today()).expect("valid");
+        assert_eq!(c.name, "Ann Lee");
+        assert_eq!(c.email.as_deref(), Some("ann.lee@example.com"));
+        assert_eq!(c.tags, vec!["vip".to_string(), "wholesale".to_string()]);
+        assert_eq!(c.relationship_level, Some(RelationshipLevel::Social));
+        assert_eq!(CustomerForm::from_customer(&c).validate("C1", today()), Ok(c));
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_with_its_text() {
+        let form = CustomerForm {
+            name: " ".into(),
+            email: "ann@localhost".into(),
+            phone: "call me".into(),
+            acquisition_date: "2030-01-01".into(),
+            ..Default::default()
+        };
+        let errors = form.validate("C1", today()).expect_err("invalid");
+        assert_eq!(
+            errors,
+            vec![
+                FieldError { field: "name", problem: Problem::Required },
+                FieldError { field: "email", problem: Problem::Email("ann@localhost".into()) },
+                FieldError { field: "phone", problem: Problem::Phone("call me".into()) },
+                FieldError { field: "acquisition_date", problem: Problem::FutureDate("2030-01-01".into()) },
+            ]
+        );
+    }
+
+    #[test]
+    fn interactions_need_a_date_and_a_sound_cost() {
+        let bad = InteractionForm { kind: "call".into(), date: "".into(), cost: "-3".into(), ..Default::default() };
+        let errors = bad.validate("C1", today()).expect_err("invalid");
+        assert!(errors.contains(&FieldError { field: "date", problem: Problem::Required }));
+        assert!(errors.contains(&FieldError { field: "cost", problem: Problem::Amount("-3".into()) }));
+        let good = InteractionForm { kind: "complaint".into(), date: "2026-11-20".into(), cost: "12,50".into(), ..Default::default() };
+        let i = good.validate("C1", today()).expect("valid");
+        assert_eq!(i.kind, InteractionKind::Complaint);
+        assert_eq!(i.cost, Some(Money(1250)));
+    }
+
+    #[test]
+    fn exits_take_a_reason_and_a_past_date() {
+        let e = ExitForm { date: "2026-10-01".into(), reason: "price".into(), note: "cheaper rival".into() }
+            .validate("C1", today())
+            .expect("valid");
+        assert_eq!(e.reason, ExitReason::Price);
+        assert!(ExitForm { date: "2027-01-01".into(), ..Default::default() }.validate("C1", today()).is_err());
+    }
+}

@@ -1,0 +1,87 @@
+//! The words of the customer profile.
+
+catalogue! {
+    /// Customer profile: value card, general information, timeline, actions.
+    ProfileText {
+        BackToCustomers => { en: "← All customers", es: "← Todos los clientes", fr: "← Tous les clients", zh: "← 全部客户" }
+        NotFound => { en: "There is no customer with the id {id} in this workspace. They may have been deleted, or the link is from another workspace.", es: "No hay ningún cliente con el id {id} en este espacio de trabajo. Puede que se haya borrado o que el enlace sea de otro espacio.", fr: "Aucun client avec l'identifiant {id} dans cet espace de travail. Il a peut-être été supprimé, ou le lien vient d'un autre espace.", zh: "此工作区中没有 ID 为 {id} 的客户。可能已被删除，或链接来自其他工作区。" }
+        Value => { en: "Value", es: "Valor", fr: "Valeur", zh: "价值" }
+        Revenue => { en: "Revenue", es: "Ingresos", fr: "Chiffre d'affaires", zh: "收入" }
+        GrossMargin => { en: "Gross margin", es: "Margen bruto", fr: "Marge brute", zh: "毛利" }
+        CostToServe => { en: "Cost to serve", es: "Coste de servicio", fr: "Coût de service", zh: "服务成本" }
+        Profit => { en: "Profit to date", es: "Beneficio hasta hoy", fr: "Profit à ce jour", zh: "迄今利润" }
+        HistoricValue => { en: "Historic value", es: "Valor histórico", fr: "Valeur historique", zh: "历史价值" }
+        PredictedValue => { en: "Predicted value ({months} months)", es: "Valor previsto ({months} meses)", fr: "Valeur prévue ({months} mois)", zh: "预测价值（{months} 个月）" }
+        TotalValue => { en: "Total lifetime value", es: "Valor de vida total", fr: "Valeur vie totale", zh: "总终身价值" }
+        Clv => { en: "Lifetime value (revenue)", es: "Valor de vida (ingresos)", fr: "Valeur vie (CA)", zh: "终身价值（收入）" }
+        PAlive => { en: "Probability still active", es: "Probabilidad de seguir activo", fr: "Probabilité d'être encore actif", zh: "仍活跃的概率" }
+        NextPurchase => { en: "Expected next purchase", es: "Próxima compra esperada", fr: "Prochain achat attendu", zh: "预计下次购买" }
+        NextPurchaseIn => { en: "in about {days} days, if still active", es: "en unos {days} días, si sigue activo", fr: "dans environ {days} jours, s'il est encore actif", zh: "若仍活跃，约 {days} 天后" }
+        ExpectedPurchases => { en: "Expected purchases ({months} months)", es: "Compras esperadas ({months} meses)", fr: "Achats attendus ({months} mois)", zh: "预计购买次数（{months} 个月）" }
+        NotScoredYet => { en: "No orders in the analysis window, so there are no figures yet.", es: "Sin pedidos en el periodo de análisis: aún no hay cifras.", fr: "Aucune commande sur la période analysée : pas encore de chiffres.", zh: "分析期内没有订单，暂无数据。" }
+        GeneralInformation => { en: "General information", es: "Información general", fr: "Informations générales", zh: "基本信息" }
+        Name => { en: "Name", es: "Nombre", fr: "Nom", zh: "姓名" }
+        Company => { en: "Company", es: "Empresa", fr: "Entreprise", zh: "公司" }
+        Email => { en: "E-mail", es: "Correo electrónico", fr: "E-mail", zh: "电子邮箱" }
+        Phone => { en: "Telephone", es: "Teléfono", fr: "Téléphone", zh: "电话" }
+        Address => { en: "Address", es: "Dirección", fr: "Adresse", zh: "地址" }
+        Segment => { en: "Segment", es: "Segmento", fr: "Segment", zh: "细分" }
+        Channel => { en: "Acquisition channel", es: "Canal de captación", fr: "Canal d'acquisition", zh: "获客渠道" }
+        AcquisitionDate => { en: "Acquisition date", es: "Fecha de captación", fr: "Date d'acquisition", zh: "获客日期" }
+        Tags => { en: "Tags (comma-separated)", es: "Etiquetas (separadas por comas)", fr: "Étiquettes (séparées par des virgules)", zh: "标签（逗号分隔）" }
+        Notes => { en: "Notes: personality and behaviour", es: "Notas: personalidad y comportamiento", fr: "Notes : personnalité et comportement", zh: "备注：性格与行为" }
+        Level => { en: "Relationship level", es: "Nivel de relación", fr: "Niveau de relation", zh: "关系层级" }
+        NoLevel => { en: "Not set", es: "Sin definir", fr: "Non défini", zh: "未设置" }
+        Manager => { en: "Relationship manager", es: "Gestor de relación", fr: "Chargé de clientèle", zh: "客户经理" }
+        NoManager => { en: "No manager", es: "Sin gestor", fr: "Sans chargé", zh: "无经理" }
+        Save => { en: "Save changes", es: "Guardar cambios", fr: "Enregistrer", zh: "保存更改" }
+        Saved => { en: "Saved.", es: "Guardado.", fr: "Enregistré.", zh: "已保存。" }
+        FixFields => { en: "Nothing was saved: fix the fields marked below.", es: "No se guardó nada: corrija los campos marcados.", fr: "Rien n'a été enregistré : corrigez les champs signalés.", zh: "未保存：请修正下方标出的字段。" }
+        ErrName => { en: "A customer needs a name.", es: "Un cliente necesita un nombre.", fr: "Un client doit avoir un nom.", zh: "客户必须有姓名。" }
+        ErrEmail => { en: "\"{value}\" is not an e-mail address; write it like ann@example.com.", es: "\"{value}\" no es un correo; escríbalo como ana@ejemplo.com.", fr: "« {value} » n'est pas une adresse e-mail ; écrivez-la comme anne@exemple.fr.", zh: "“{value}”不是电子邮箱地址，格式如 ann@example.com。" }
+        ErrPhone => { en: "A telephone number has digits, spaces and + ( ) - . only.", es: "Un teléfono solo lleva dígitos, espacios y + ( ) - .", fr: "Un numéro ne contient que des chiffres, espaces et + ( ) - .", zh: "电话号码只能包含数字、空格和 + ( ) - .。" }
+        ErrDate => { en: "\"{value}\" is not a date; use the date picker or write 2026-03-31.", es: "\"{value}\" no es una fecha; use el selector o escriba 2026-03-31.", fr: "« {value} » n'est pas une date ; utilisez le sélecteur ou écrivez 2026-03-31.", zh: "“{value}”不是日期，请使用日期选择器或写作 2026-03-31。" }
+        ErrFutureDate => { en: "The date {value} is in the future.", es: "La fecha {value} está en el futuro.", fr: "La date {value} est dans le futur.", zh: "日期 {value} 在未来。" }
+        ErrCost => { en: "\"{value}\" is not an amount; write it like 12.50.", es: "\"{value}\" no es un importe; escríbalo como 12.50.", fr: "« {value} » n'est pas un montant ; écrivez-le comme 12.50.", zh: "“{value}”不是金额，格式如 12.50。" }
+        Timeline => { en: "Timeline", es: "Cronología", fr: "Chronologie", zh: "时间线" }
+        TimelineEmpty => { en: "Nothing recorded for this customer yet.", es: "Aún no hay nada registrado para este cliente.", fr: "Rien n'est encore enregistré pour ce client.", zh: "尚无此客户的记录。" }
+        OrderOf => { en: "Order of {amount}", es: "Pedido de {amount}", fr: "Commande de {amount}", zh: "订单 {amount}" }
+        ReturnOf => { en: "Return of {amount}", es: "Devolución de {amount}", fr: "Retour de {amount}", zh: "退货 {amount}" }
+        ResponseTo => { en: "Responded to {campaign}", es: "Respondió a {campaign}", fr: "A répondu à {campaign}", zh: "响应了 {campaign}" }
+        NoResponseTo => { en: "Did not respond to {campaign}", es: "No respondió a {campaign}", fr: "N'a pas répondu à {campaign}", zh: "未响应 {campaign}" }
+        ExitFor => { en: "Left: {reason}", es: "Baja: {reason}", fr: "Départ : {reason}", zh: "流失：{reason}" }
+        AddInteraction => { en: "Log an interaction", es: "Registrar una interacción", fr: "Enregistrer une interaction", zh: "记录一次互动" }
+        Kind => { en: "Kind", es: "Tipo", fr: "Type", zh: "类型" }
+        Date => { en: "Date", es: "Fecha", fr: "Date", zh: "日期" }
+        Cost => { en: "Cost (optional)", es: "Coste (opcional)", fr: "Coût (facultatif)", zh: "成本（可选）" }
+        Note => { en: "Note", es: "Nota", fr: "Note", zh: "备注" }
+        Outcome => { en: "Outcome", es: "Resultado", fr: "Résultat", zh: "结果" }
+        Log => { en: "Log it", es: "Registrar", fr: "Enregistrer", zh: "记录" }
+        Logged => { en: "Interaction logged.", es: "Interacción registrada.", fr: "Interaction enregistrée.", zh: "互动已记录。" }
+        RecordExit => { en: "Record an exit", es: "Registrar una baja", fr: "Enregistrer un départ", zh: "记录流失" }
+        Reason => { en: "Reason", es: "Motivo", fr: "Motif", zh: "原因" }
+        Record => { en: "Record the exit", es: "Registrar la baja", fr: "Enregistrer le départ", zh: "记录流失" }
+        ExitRecorded => { en: "Exit recorded.", es: "Baja registrada.", fr: "Départ enregistré.", zh: "流失已记录。" }
+        HasExited => { en: "Left on {date} ({reason}).", es: "Se dio de baja el {date} ({reason}).", fr: "Parti le {date} ({reason}).", zh: "于 {date} 流失（{reason}）。" }
+        Reactivate => { en: "Reactivate", es: "Reactivar", fr: "Réactiver", zh: "重新激活" }
+        Reactivated => { en: "Reactivated (had left on {date}: {reason}).", es: "Reactivado (se había dado de baja el {date}: {reason}).", fr: "Réactivé (était parti le {date} : {reason}).", zh: "已重新激活（曾于 {date} 流失：{reason}）。" }
+        ContactPlan => { en: "Contact plan", es: "Plan de contacto", fr: "Plan de contact", zh: "联系计划" }
+        Cadence => { en: "Cadence", es: "Frecuencia", fr: "Cadence", zh: "频率" }
+        DefaultCadence => { en: "Default for the {tier} tier: {cadence}", es: "Por defecto para el nivel {tier}: {cadence}", fr: "Par défaut pour le niveau {tier} : {cadence}", zh: "{tier} 层级默认：{cadence}" }
+        NextDue => { en: "Next contact due", es: "Próximo contacto", fr: "Prochain contact prévu", zh: "下次联系日期" }
+        Overdue => { en: "Overdue since {date}", es: "Atrasado desde el {date}", fr: "En retard depuis le {date}", zh: "自 {date} 起逾期" }
+        LogContact => { en: "Log a contact today", es: "Registrar un contacto hoy", fr: "Enregistrer un contact aujourd'hui", zh: "记录今天的联系" }
+        SavePlan => { en: "Save the plan", es: "Guardar el plan", fr: "Enregistrer le plan", zh: "保存计划" }
+        DangerZone => { en: "Delete this customer", es: "Borrar este cliente", fr: "Supprimer ce client", zh: "删除此客户" }
+        DeleteExplain => { en: "Deletes the customer and every record of theirs: orders, returns, interactions, responses, exits and the contact plan. This cannot be undone.", es: "Borra el cliente y todos sus registros: pedidos, devoluciones, interacciones, respuestas, bajas y plan de contacto. No se puede deshacer.", fr: "Supprime le client et toutes ses données : commandes, retours, interactions, réponses, départs et plan de contact. Irréversible.", zh: "删除该客户及其所有记录：订单、退货、互动、响应、流失和联系计划。此操作无法撤销。" }
+        Delete => { en: "Delete…", es: "Borrar…", fr: "Supprimer…", zh: "删除…" }
+        ConfirmDelete => { en: "Delete {name} and all their records?", es: "¿Borrar a {name} y todos sus registros?", fr: "Supprimer {name} et toutes ses données ?", zh: "删除 {name} 及其所有记录？" }
+        ConfirmYes => { en: "Yes, delete", es: "Sí, borrar", fr: "Oui, supprimer", zh: "确认删除" }
+        Cancel => { en: "Cancel", es: "Cancelar", fr: "Annuler", zh: "取消" }
+        Deleted => { en: "{name} was deleted with all their records.", es: "{name} se borró con todos sus registros.", fr: "{name} a été supprimé avec toutes ses données.", zh: "已删除 {name} 及其所有记录。" }
+        Rfm => { en: "RFM segment", es: "Segmento RFM", fr: "Segment RFM", zh: "RFM 细分" }
+        Tier => { en: "Pyramid tier", es: "Nivel de la pirámide", fr: "Niveau de la pyramide", zh: "金字塔层级" }
+        Now => { en: "Profitability now", es: "Rentabilidad actual", fr: "Rentabilité actuelle", zh: "当前盈利" }
+        Ahead => { en: "Profitability ahead", es: "Rentabilidad futura", fr: "Rentabilité future", zh: "未来盈利" }
+    }
+}
