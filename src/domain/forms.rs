@@ -1,7 +1,7 @@
 //! Raw form input → validated records: every field's problem is reported, with the
 //! offending text, so the page can say what is wrong next to each field.
 
-use super::{Customer, Exit, ExitReason, Interaction, InteractionKind, Money, RelationshipLevel};
+use super::{Customer, Exit, ExitReason, Interaction, InteractionKind, Manager, Money, RelationshipLevel};
 use chrono::NaiveDate;
 
 /// What is wrong with a field.
@@ -229,6 +229,50 @@ impl ExitForm {
     }
 }
 
+/// The relationship-manager form as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ManagerForm {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub notes: String,
+}
+
+impl ManagerForm {
+    pub fn from_manager(m: &Manager) -> ManagerForm {
+        ManagerForm {
+            name: m.name.clone(),
+            email: m.email.clone().unwrap_or_default(),
+            phone: m.phone.clone().unwrap_or_default(),
+            notes: m.notes.clone(),
+        }
+    }
+
+    pub fn validate(&self, id: &str) -> Result<Manager, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = trimmed(&self.name);
+        if name.is_none() {
+            errors.push(FieldError { field: "name", problem: Problem::Required });
+        }
+        let email = trimmed(&self.email).map(|e| e.to_lowercase());
+        if let Some(e) = &email {
+            if !is_email(e) {
+                errors.push(FieldError { field: "email", problem: Problem::Email(self.email.trim().to_string()) });
+            }
+        }
+        let phone = trimmed(&self.phone);
+        if let Some(p) = &phone {
+            if !is_phone(p) {
+                errors.push(FieldError { field: "phone", problem: Problem::Phone(p.clone()) });
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Manager { id: id.to_string(), name: name.unwrap_or_default(), email, phone, notes: self.notes.trim().to_string() })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +331,14 @@ mod tests {
         let i = good.validate("C1", today()).expect("valid");
         assert_eq!(i.kind, InteractionKind::Complaint);
         assert_eq!(i.cost, Some(Money(1250)));
+    }
+
+    #[test]
+    fn managers_need_a_name_and_a_real_email() {
+        let errors = ManagerForm { name: "".into(), email: "x".into(), ..Default::default() }.validate("M1").expect_err("invalid");
+        assert_eq!(errors.len(), 2);
+        let m = ManagerForm { name: " Li Wei ".into(), email: "LI@example.cn".into(), ..Default::default() }.validate("M1").expect("valid");
+        assert_eq!((m.name.as_str(), m.email.as_deref()), ("Li Wei", Some("li@example.cn")));
     }
 
     #[test]

@@ -125,9 +125,11 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 
 pub mod customers;
 pub mod labels;
+pub mod managers;
 pub mod profile;
 mod messages;
 pub use customers::CustomerText;
 pub use labels::Label;
+pub use managers::ManagerText;
 pub use profile::ProfileText;
 pub use messages::*;

@@ -130,3 +130,56 @@ pub async fn save_plan(workspace: WorkspaceState, plan: ContactPlan) -> Result<(
     changes.put(&plan)?;
     workspace.apply(changes).await.map(|_| ())
 }
+
+/// Every relationship manager, by name.
+pub async fn managers(workspace: WorkspaceState) -> Result<Vec<Manager>, AppError> {
+    let db = workspace.db_untracked()?;
+    let mut list = db.all::<Manager>().await?;
+    list.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    Ok(list)
+}
+
+/// Adds or edits a manager.
+pub async fn save_manager(workspace: WorkspaceState, manager: Manager) -> Result<(), AppError> {
+    let mut changes = Changes::new(format!("the manager {}", manager.name));
+    changes.put(&manager)?;
+    workspace.apply(changes).await.map(|_| ())
+}
+
+/// A fresh id for a new record entered by hand.
+pub fn new_id(prefix: &str) -> String {
+    format!("{prefix}-{}", crate::storage::new_id())
+}
+
+/// Logs a contact with a customer today, moving their plan on (creating the plan with
+/// `default_cadence` if they had none).
+pub async fn log_contact(workspace: WorkspaceState, customer_id: String, default_cadence: crate::domain::Cadence) -> Result<(), AppError> {
+    let db = workspace.db_untracked()?;
+    let today = today();
+    let mut plan = db
+        .get::<ContactPlan>(&customer_id)
+        .await?
+        .unwrap_or_else(|| ContactPlan::starting(&customer_id, default_cadence, today));
+    plan.log_contact(today);
+    save_plan(workspace, plan).await
+}
+
+/// Creates contact plans (cadence by tier, first contact due one cadence from today)
+/// for customers that have none, in one transaction.
+pub async fn create_plans(workspace: WorkspaceState, customers: Vec<(String, crate::domain::Tier)>) -> Result<usize, AppError> {
+    let today = today();
+    let mut changes = Changes::new("the contact plans");
+    let mut count = 0;
+    for (id, tier) in customers {
+        let cadence = crate::domain::Cadence::for_tier(tier);
+        if cadence == crate::domain::Cadence::NoPlan {
+            continue;
+        }
+        changes.put(&ContactPlan::starting(&id, cadence, today))?;
+        count += 1;
+    }
+    if count > 0 {
+        workspace.apply(changes).await?;
+    }
+    Ok(count)
+}

@@ -6,6 +6,7 @@
 
 pub mod blocks;
 pub mod changes;
+pub mod dataset;
 pub mod error;
 pub mod migrate;
 pub mod prefs;
