@@ -1,7 +1,10 @@
 //! Raw form input → validated records: every field's problem is reported, with the
 //! offending text, so the page can say what is wrong next to each field.
 
-use super::{Customer, Exit, ExitReason, Interaction, InteractionKind, Manager, Money, RelationshipLevel};
+use super::{
+    Campaign, CampaignKind, CampaignResponse, CampaignTarget, CurrentQuadrant, Customer, Exit, ExitReason, FutureQuadrant,
+    Interaction, InteractionKind, Manager, Money, RelationshipLevel, Tier,
+};
 use chrono::NaiveDate;
 
 /// What is wrong with a field.
@@ -19,6 +22,10 @@ pub enum Problem {
     FutureDate(String),
     /// Not an amount of money (or a negative one where that makes no sense).
     Amount(String),
+    /// An end date before the start date.
+    EndBeforeStart,
+    /// A target that names no tier, segment or quadrant.
+    Target,
 }
 
 /// A field and its problem.
@@ -273,6 +280,101 @@ impl ManagerForm {
     }
 }
 
+/// The campaign form as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CampaignForm {
+    pub name: String,
+    pub kind: String,
+    pub start: String,
+    pub end: String,
+    pub cost: String,
+    /// "all", "tier", "segment", "current_quadrant" or "future_quadrant".
+    pub target_by: String,
+    pub target_value: String,
+    pub description: String,
+}
+
+impl CampaignForm {
+    /// Campaigns may be planned ahead, so dates are not limited to the past.
+    pub fn validate(&self, id: &str) -> Result<Campaign, Vec<FieldError>> {
+        let far_future = NaiveDate::MAX;
+        let mut errors = Vec::new();
+        let name = trimmed(&self.name);
+        if name.is_none() {
+            errors.push(FieldError { field: "name", problem: Problem::Required });
+        }
+        let start = date_field("start", &self.start, far_future, &mut errors);
+        if self.start.trim().is_empty() {
+            errors.push(FieldError { field: "start", problem: Problem::Required });
+        }
+        let end = date_field("end", &self.end, far_future, &mut errors);
+        if let (Some(s), Some(e)) = (start, end) {
+            if e < s {
+                errors.push(FieldError { field: "end", problem: Problem::EndBeforeStart });
+            }
+        }
+        let cost = amount_field("cost", &self.cost, &mut errors).unwrap_or(Money::ZERO);
+        let value = self.target_value.trim();
+        let target = match self.target_by.trim() {
+            "tier" => Tier::parse(value).map(CampaignTarget::Tier),
+            "segment" => (!value.is_empty()).then(|| CampaignTarget::Segment(value.to_string())),
+            "current_quadrant" => CurrentQuadrant::parse(value).map(CampaignTarget::CurrentQuadrant),
+            "future_quadrant" => FutureQuadrant::parse(value).map(CampaignTarget::FutureQuadrant),
+            _ => Some(CampaignTarget::All),
+        };
+        if target.is_none() {
+            errors.push(FieldError { field: "target", problem: Problem::Target });
+        }
+        match (start, target, errors.is_empty()) {
+            (Some(start), Some(target), true) => Ok(Campaign {
+                id: id.to_string(),
+                name: name.unwrap_or_default(),
+                kind: CampaignKind::parse(self.kind.trim()).unwrap_or(CampaignKind::Mailing),
+                start,
+                end,
+                cost,
+                target,
+                description: self.description.trim().to_string(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A campaign response as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ResponseForm {
+    pub customer_id: String,
+    pub date: String,
+    pub responded: bool,
+    pub note: String,
+}
+
+impl ResponseForm {
+    pub fn validate(&self, campaign_id: &str, today: NaiveDate) -> Result<CampaignResponse, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let customer_id = trimmed(&self.customer_id);
+        if customer_id.is_none() {
+            errors.push(FieldError { field: "customer", problem: Problem::Required });
+        }
+        let date = date_field("date", &self.date, today, &mut errors);
+        if self.date.trim().is_empty() {
+            errors.push(FieldError { field: "date", problem: Problem::Required });
+        }
+        match (customer_id, date, errors.is_empty()) {
+            (Some(customer_id), Some(date), true) => Ok(CampaignResponse {
+                campaign_id: campaign_id.to_string(),
+                customer_id,
+                date,
+                responded: self.responded,
+                note: self.note.trim().to_string(),
+                revenue: None,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,6 +441,28 @@ mod tests {
         assert_eq!(errors.len(), 2);
         let m = ManagerForm { name: " Li Wei ".into(), email: "LI@example.cn".into(), ..Default::default() }.validate("M1").expect("valid");
         assert_eq!((m.name.as_str(), m.email.as_deref()), ("Li Wei", Some("li@example.cn")));
+    }
+
+    #[test]
+    fn campaigns_check_dates_cost_and_target() {
+        let form = CampaignForm {
+            name: "Spring club".into(),
+            kind: "club".into(),
+            start: "2026-03-01".into(),
+            end: "2026-02-01".into(),
+            cost: "abc".into(),
+            target_by: "tier".into(),
+            target_value: "platinum".into(),
+            description: String::new(),
+        };
+        let errors = form.validate("K1").expect_err("invalid");
+        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, vec!["end", "cost", "target"]);
+        let ok = CampaignForm { end: "2026-04-01".into(), cost: "1500".into(), target_value: "gold".into(), ..form }
+            .validate("K1")
+            .expect("valid");
+        assert_eq!(ok.target, CampaignTarget::Tier(Tier::Gold));
+        assert_eq!(ok.cost, Money(150_000));
     }
 
     #[test]

@@ -123,11 +123,13 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+pub mod campaigns;
 pub mod customers;
 pub mod labels;
 pub mod managers;
 pub mod profile;
 mod messages;
+pub use campaigns::CampaignText;
 pub use customers::CustomerText;
 pub use labels::Label;
 pub use managers::ManagerText;

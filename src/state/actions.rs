@@ -183,3 +183,27 @@ pub async fn create_plans(workspace: WorkspaceState, customers: Vec<(String, cra
     }
     Ok(count)
 }
+
+/// Creates or edits a campaign.
+pub async fn save_campaign(workspace: WorkspaceState, campaign: Campaign) -> Result<(), AppError> {
+    let mut changes = Changes::new(format!("the campaign {}", campaign.name));
+    changes.put(&campaign)?;
+    workspace.apply(changes).await.map(|_| ())
+}
+
+/// A campaign's recorded responses, newest first.
+pub async fn responses_to(workspace: WorkspaceState, campaign_id: String) -> Result<Vec<Keyed<CampaignResponse>>, AppError> {
+    let db = workspace.db_untracked()?;
+    let mut list = db.responses_to(&campaign_id).await?;
+    list.sort_by(|a, b| b.record.date.cmp(&a.record.date));
+    Ok(list)
+}
+
+/// Records (or replaces) a customer's response to a campaign: one response per customer
+/// and campaign.
+pub async fn record_response(workspace: WorkspaceState, response: CampaignResponse) -> Result<(), AppError> {
+    let mut changes = Changes::new("the campaign response");
+    let id = format!("{}/{}", response.campaign_id, response.customer_id);
+    changes.put(&Keyed { id, batch: None, record: response })?;
+    workspace.apply(changes).await.map(|_| ())
+}

@@ -7,7 +7,7 @@ pub mod protocol;
 
 use crate::analytics::score::Stage;
 use crate::analytics::workspace::{self, WorkspaceInput};
-use crate::domain::{ContactPlan, Customer, Exit, Interaction, Manager};
+use crate::domain::{Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, Manager};
 use crate::storage::blocks;
 use crate::storage::{schema, StorageError, WorkspaceDb};
 use protocol::{Request, Response};
@@ -81,6 +81,8 @@ async fn analyze(job: u32, database: &str) -> Result<(), String> {
     let exits = db.all_keyed::<Exit>().await.map_err(text)?;
     let managers = db.all::<Manager>().await.map_err(text)?;
     let plans = db.all::<ContactPlan>().await.map_err(text)?;
+    let campaigns = db.all::<Campaign>().await.map_err(text)?;
+    let responses = db.all_keyed::<CampaignResponse>().await.map_err(text)?;
     let revision = db.revision().await.map_err(text)?;
     db.close();
     progress(job, 0.2, "scoring");
@@ -92,6 +94,8 @@ async fn analyze(job: u32, database: &str) -> Result<(), String> {
         exits: &exits,
         managers: &managers,
         plans: &plans,
+        campaigns: &campaigns,
+        responses: &responses,
         settings: &settings.settings,
         currency: &settings.currency,
     };

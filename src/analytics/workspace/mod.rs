@@ -4,12 +4,13 @@
 //! The analysis worker loads a workspace from storage, calls [`analyze`] and sends the
 //! result to the page; the same function runs in native tests.
 
+pub mod campaigns;
 pub mod query;
 
 use crate::analytics::ledger::{day_number, ExitInput, InteractionInput, Ledger};
 use crate::analytics::score::{self, CustomerScore, ScoreOptions, ScoreReport, Stage};
 use crate::domain::{
-    ContactPlan, CurrentQuadrant, Customer, Exit, ExitReason, FutureQuadrant, Interaction, Manager, RfmSegment,
+    Campaign, CampaignResponse, ContactPlan, CurrentQuadrant, Customer, Exit, ExitReason, FutureQuadrant, Interaction, Manager, RfmSegment,
     Settings, Tier,
 };
 use chrono::NaiveDate;
@@ -24,6 +25,8 @@ pub struct WorkspaceInput<'a> {
     pub exits: &'a [Exit],
     pub managers: &'a [Manager],
     pub plans: &'a [ContactPlan],
+    pub campaigns: &'a [Campaign],
+    pub responses: &'a [CampaignResponse],
     pub settings: &'a Settings,
     pub currency: &'a str,
 }
@@ -114,6 +117,8 @@ pub struct WorkspaceAnalysis {
     pub currency: String,
     /// The CLV horizon in months (from the settings).
     pub horizon_months: u32,
+    /// Every campaign's results, newest first.
+    pub campaigns: Vec<campaigns::CampaignResult>,
 }
 
 /// Analyses a workspace. `on_stage` reports the engine's progress.
@@ -139,6 +144,12 @@ pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> W
             }
         }
     };
+
+    let as_of_for_campaigns = scoring.as_ref().map(|s| s.report.as_of).or(input.settings.as_of);
+    if let Some(as_of) = as_of_for_campaigns {
+        analysis.campaigns =
+            campaigns::campaign_results(input.ledger, input.campaigns, input.responses, input.settings.default_margin, as_of);
+    }
 
     let mut scores: HashMap<String, Scores> = HashMap::new();
     if let Some(s) = &scoring {

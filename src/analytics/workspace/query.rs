@@ -241,6 +241,26 @@ impl CustomerQuery {
     }
 }
 
+impl CustomerQuery {
+    /// The customers a campaign targets, as a query (a segment name that is an RFM
+    /// segment's selects by RFM segment, otherwise by the customer's own segment).
+    pub fn for_target(target: &crate::domain::CampaignTarget) -> CustomerQuery {
+        use crate::domain::CampaignTarget;
+        let mut q = CustomerQuery::from_pairs([]);
+        match target {
+            CampaignTarget::All => {}
+            CampaignTarget::Tier(t) => q.tier = Some(*t),
+            CampaignTarget::Segment(s) => match RfmSegment::parse(s) {
+                Some(r) => q.rfm = Some(r),
+                None => q.segment = Some(s.clone()),
+            },
+            CampaignTarget::CurrentQuadrant(c) => q.current = Some(*c),
+            CampaignTarget::FutureQuadrant(f) => q.future = Some(*f),
+        }
+        q
+    }
+}
+
 /// Percent-encodes a query value (everything but unreserved characters).
 pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
