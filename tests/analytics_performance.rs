@@ -4,7 +4,49 @@
 
 use customer_insight::analytics::{score, ExitInput, InteractionInput, Ledger, ScoreOptions, Stage};
 use customer_insight::domain::{Money, Settings, TransactionKind};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
+
+/// Counts live heap bytes and their peak, to measure the pipeline's memory.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size - layout.size();
+                PEAK.fetch_max(live, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
 
 /// xorshift64*: a tiny seeded generator so the test needs no extra crate.
 struct Rng(u64);
@@ -63,21 +105,35 @@ fn score_one_million_customers() {
     for _ in 0..repeat {
         score(&ledger, &InteractionInput::default(), &ExitInput::default(), &settings, &options, &mut |_| {}).unwrap();
     }
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
     let mut last = Instant::now();
-    let mut stage_times: Vec<(Stage, f64)> = Vec::new();
+    let mut stage_times: Vec<(Stage, f64, usize)> = Vec::new();
+    let mut stage_peak = 0usize;
     let mut current: Option<Stage> = None;
     let start = Instant::now();
     let scoring = score(&ledger, &InteractionInput::default(), &ExitInput::default(), &settings, &options, &mut |s| {
         if let Some(c) = current {
-            stage_times.push((c, last.elapsed().as_secs_f64()));
+            let peak = PEAK.load(Ordering::Relaxed).max(stage_peak);
+            stage_times.push((c, last.elapsed().as_secs_f64(), peak));
+            stage_peak = stage_peak.max(peak);
         }
+        PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
         current = Some(s);
         last = Instant::now();
     })
     .unwrap();
     let total = start.elapsed();
-    for (s, t) in &stage_times {
-        eprintln!("{:>16}: {:8.1} ms", s.as_str(), t * 1000.0);
+    let peak = PEAK.load(Ordering::Relaxed).max(stage_peak);
+    eprintln!(
+        "heap: ledger {:.0} MB before scoring, peak {:.0} MB during (+{:.0} MB), scoring result {:.0} MB",
+        mb(before),
+        mb(peak),
+        mb(peak - before),
+        mb(LIVE.load(Ordering::Relaxed) - before)
+    );
+    for (s, t, p) in &stage_times {
+        eprintln!("{:>16}: {:8.1} ms, heap peak {:5.0} MB", s.as_str(), t * 1000.0, mb(*p));
     }
     eprintln!("total score(): {:.1} ms for {} customers", total.as_secs_f64() * 1000.0, scoring.len());
     eprintln!("bg/nbd: {:?}", scoring.report.bg_nbd);

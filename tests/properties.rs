@@ -73,3 +73,22 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn quintile_scores_follow_their_definition(
+        values in prop::collection::vec(prop_oneof![(-1e3f64..1e3), (0u32..40).prop_map(f64::from)], 1..300),
+        integers in prop::collection::vec((0u32..60).prop_map(f64::from), 1..300),
+        lower in any::<bool>(),
+    ) {
+        use customer_insight::analytics::rfm::quintiles;
+        for column in [&values, &integers] {
+            let n = column.len();
+            let scores = quintiles(column, lower);
+            for (i, &v) in column.iter().enumerate() {
+                let worse = column.iter().filter(|&&w| if lower { w > v } else { w < v }).count();
+                prop_assert_eq!(scores[i] as usize, (1 + 5 * worse / n).min(5), "value {} in {:?}", v, column);
+            }
+        }
+    }
+}

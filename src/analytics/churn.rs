@@ -43,7 +43,7 @@ pub fn churn_rate(first_order_days: &[Option<i32>], exits: &ExitInput, start: i3
     let mut left = 0;
     for (c, first) in first_order_days.iter().enumerate() {
         let Some(first) = *first else { continue };
-        let exit = first_exit[c];
+        let exit = first_exit.get(c).copied().flatten();
         if first < start && exit.is_none_or(|e| e >= start) {
             active += 1;
         }
@@ -55,8 +55,12 @@ pub fn churn_rate(first_order_days: &[Option<i32>], exits: &ExitInput, start: i3
     (active, left, rate)
 }
 
-/// The earliest exit day of each customer index below `customers`.
+/// The earliest exit day of each customer index below `customers` (an empty vector when there
+/// are no exits; read it with `.get(c)`).
 pub(crate) fn earliest_exits(exits: &ExitInput, customers: usize) -> Vec<Option<i32>> {
+    if exits.is_empty() {
+        return Vec::new();
+    }
     let mut first = vec![None; customers];
     for (&c, &d) in exits.customer.iter().zip(&exits.day) {
         if let Some(slot) = first.get_mut(c as usize) {

@@ -34,8 +34,7 @@ pub fn cohorts(ledger: &Ledger, as_of: i32, window_start: Option<i32>) -> Vec<Co
     let mut months: Vec<i32> = Vec::new();
     for c in 0..groups.customers() {
         months.clear();
-        for &row in groups.rows(c) {
-            let r = row as usize;
+        for r in groups.rows(c) {
             if kinds[r] == TransactionKind::Order && days[r] >= start && days[r] <= as_of {
                 if let Some(d) = date_of_day(days[r]) {
                     months.push(month_index(d));

@@ -71,6 +71,21 @@ impl IdTable {
         self.sorted.binary_search_by(|&i| self.get(i).cmp(id)).ok().map(|pos| self.sorted[pos])
     }
 
+    /// A copy without the look-up index (`find` then finds nothing): for holders that only
+    /// need index → id.
+    pub fn without_index(&self) -> IdTable {
+        IdTable { text: self.text.clone(), ends: self.ends.clone(), sorted: Vec::new() }
+    }
+
+    /// For each index, the position of its id in ascending id order (ids compare as text).
+    pub fn sort_ranks(&self) -> Vec<u32> {
+        let mut ranks = vec![0u32; self.len()];
+        for (position, &index) in self.sorted.iter().enumerate() {
+            ranks[index as usize] = position as u32;
+        }
+        ranks
+    }
+
     /// Ids in index order.
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
         (0..self.ends.len() as u32).map(move |i| self.get(i))
@@ -155,7 +170,7 @@ impl Ledger {
             customer: *self.customer.get(i)?,
             day: self.day[i],
             amount: Money(self.amount[i]),
-            cost: (self.cost[i] != NO_COST).then_some(Money(self.cost[i])),
+            cost: (self.cost_at(i) != NO_COST).then_some(Money(self.cost_at(i))),
             kind: self.kind[i],
         })
     }
@@ -175,9 +190,16 @@ impl Ledger {
         &self.amount
     }
 
-    /// Column of costs in minor units, `NO_COST` where none was given.
-    pub fn costs(&self) -> &[i64] {
-        &self.cost
+    /// Column of costs in minor units, `NO_COST` where none was given; `None` when no row has
+    /// a cost (the column is then never allocated, saving 8 bytes a row).
+    pub fn costs(&self) -> Option<&[i64]> {
+        (!self.cost.is_empty()).then_some(&self.cost[..])
+    }
+
+    /// The cost of row `i` in minor units, `NO_COST` when none was given.
+    #[inline]
+    pub fn cost_at(&self, i: usize) -> i64 {
+        self.cost.get(i).copied().unwrap_or(NO_COST)
     }
 
     /// Column of kinds.
@@ -227,7 +249,6 @@ impl LedgerBuilder {
         b.ledger.customer.reserve(rows);
         b.ledger.day.reserve(rows);
         b.ledger.amount.reserve(rows);
-        b.ledger.cost.reserve(rows);
         b.ledger.kind.reserve(rows);
         b
     }
@@ -267,8 +288,17 @@ impl LedgerBuilder {
         l.customer.push(customer);
         l.day.push(day);
         l.amount.push(amount.0);
-        // A real cost of i64::MIN cents cannot occur; clamp it off the sentinel.
-        l.cost.push(cost.map_or(NO_COST, |c| c.0.max(NO_COST + 1)));
+        // The cost column exists only once some row has a cost.
+        if let Some(c) = cost {
+            if l.cost.len() < l.customer.len() - 1 {
+                l.cost.reserve(l.customer.capacity().saturating_sub(l.cost.len()));
+                l.cost.resize(l.customer.len() - 1, NO_COST);
+            }
+            // A real cost of i64::MIN cents cannot occur; clamp it off the sentinel.
+            l.cost.push(c.0.max(NO_COST + 1));
+        } else if !l.cost.is_empty() {
+            l.cost.push(NO_COST);
+        }
         l.kind.push(kind);
     }
 
@@ -290,6 +320,12 @@ impl LedgerBuilder {
         ledger.ids.finish_sorting();
         ledger.ids.text.shrink_to_fit();
         ledger.ids.ends.shrink_to_fit();
+        // Growth by doubling leaves up to half the capacity unused; give it back.
+        ledger.customer.shrink_to_fit();
+        ledger.day.shrink_to_fit();
+        ledger.amount.shrink_to_fit();
+        ledger.cost.shrink_to_fit();
+        ledger.kind.shrink_to_fit();
         ledger
     }
 }
@@ -419,5 +455,19 @@ mod tests {
         assert_eq!(l.customer_id(2), "c");
         assert_eq!(date_of_day(l.days()[0]), Some(d));
         assert_eq!(l.row(0).unwrap().cost, None);
+        assert!(l.costs().is_none(), "no cost given, no column");
+    }
+
+    #[test]
+    fn the_cost_column_appears_with_the_first_cost_and_keeps_rows_aligned() {
+        let mut b = Ledger::builder();
+        let c = b.customer("a");
+        b.push_day(c, 1, Money(100), None, TransactionKind::Order);
+        b.push_day(c, 2, Money(100), Some(Money(40)), TransactionKind::Order);
+        b.push_day(c, 3, Money(100), None, TransactionKind::Return);
+        let l = b.finish();
+        assert_eq!(l.costs().unwrap(), &[NO_COST, 40, NO_COST]);
+        assert_eq!(l.row(1).unwrap().cost, Some(Money(40)));
+        assert_eq!(l.cost_at(2), NO_COST);
     }
 }

@@ -126,16 +126,15 @@ pub fn customer_profits(ledger: &Ledger, interactions: &InteractionInput, option
         options.window_start,
         &options.interaction_costs,
     );
-    let (days, amounts, costs, kinds) = (ledger.days(), ledger.amounts(), ledger.costs(), ledger.kinds());
+    let (days, amounts, kinds) = (ledger.days(), ledger.amounts(), ledger.kinds());
     let mut out = Vec::new();
     for (c, &serve_cost) in serve.iter().enumerate().take(groups.customers()) {
         let mut acc = ProfitAccumulator::default();
         let mut any = false;
-        for &row in groups.rows(c) {
-            let r = row as usize;
+        for r in groups.rows(c) {
             if days[r] >= start && days[r] <= options.as_of {
                 any = true;
-                acc.add(kinds[r], amounts[r], costs[r], options.default_margin);
+                acc.add(kinds[r], amounts[r], ledger.cost_at(r), options.default_margin);
             }
         }
         if any || serve_cost != 0 {

@@ -20,21 +20,18 @@ pub struct RfmScore {
 /// "above". Non-finite values score 1.
 pub fn quintiles(values: &[f64], lower_is_better: bool) -> Vec<u8> {
     let n = values.len();
+    if let Some(scores) = integer_quintiles(values, lower_is_better) {
+        return scores;
+    }
     // With s the finite values sorted best-last, score ≥ k+1 iff at least m_k = ⌈k·n/5⌉ values
     // are strictly worse, iff v is strictly better than s[m_k − 1]: four order statistics by
     // selection (O(n)) instead of a sort.
     let mut finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
     let worse_first = |a: &f64, b: &f64| if lower_is_better { b.total_cmp(a) } else { a.total_cmp(b) };
-    let mut cuts: Vec<Option<f64>> = Vec::with_capacity(4);
-    for k in 1..=4usize {
-        let m = (k * n).div_ceil(5);
-        cuts.push(if m >= 1 && m <= finite.len() {
-            let (_, v, _) = finite.select_nth_unstable_by(m - 1, worse_first);
-            Some(*v)
-        } else {
-            None
-        });
-    }
+    // The four order statistics by nested selection: the median cut splits the work.
+    let ranks: Vec<usize> = (1..=4usize).map(|k| (k * n).div_ceil(5)).collect();
+    let mut cuts: [Option<f64>; 4] = [None; 4];
+    select_cuts(&mut finite, 0, &ranks, &mut cuts, &worse_first);
     values
         .iter()
         .map(|&v| {
@@ -45,6 +42,81 @@ pub fn quintiles(values: &[f64], lower_is_better: bool) -> Vec<u8> {
             1 + cuts.iter().filter(|c| c.is_some_and(better)).count() as u8
         })
         .collect()
+}
+
+/// The same scores by counting, when every value is a small non-negative integer (days since
+/// the last purchase, number of orders): one histogram pass instead of selections.
+fn integer_quintiles(values: &[f64], lower_is_better: bool) -> Option<Vec<u8>> {
+    let n = values.len();
+    let mut max = 0.0f64;
+    for &v in values {
+        if !(v >= 0.0 && v.fract() == 0.0 && v <= 4_000_000.0) {
+            return None;
+        }
+        max = max.max(v);
+    }
+    let buckets = max as usize + 1;
+    if buckets > 4 * n + 1024 {
+        return None;
+    }
+    let mut counts = vec![0u32; buckets];
+    for &v in values {
+        counts[v as usize] += 1;
+    }
+    // worse[v] = number of values strictly worse than v.
+    let mut worse = vec![0u32; buckets];
+    let mut running = 0u32;
+    if lower_is_better {
+        for v in (0..buckets).rev() {
+            worse[v] = running;
+            running += counts[v];
+        }
+    } else {
+        for v in 0..buckets {
+            worse[v] = running;
+            running += counts[v];
+        }
+    }
+    Some(values.iter().map(|&v| (1 + 5 * worse[v as usize] as usize / n.max(1)).min(5) as u8).collect())
+}
+
+/// Fills `cuts[k]` with the element of 1-based rank `ranks[k]` (ranks ascending) of the whole
+/// slice, where `slice` starts at 0-based rank `offset`: select the middle requested rank, then
+/// recurse on each side with the ranks that fall there.
+fn select_cuts(
+    slice: &mut [f64],
+    offset: usize,
+    ranks: &[usize],
+    cuts: &mut [Option<f64>],
+    order: &impl Fn(&f64, &f64) -> std::cmp::Ordering,
+) {
+    if ranks.is_empty() || slice.is_empty() {
+        return;
+    }
+    let mid = ranks.len() / 2;
+    let rank = ranks[mid];
+    if rank >= 1 && rank - 1 >= offset && rank - 1 < offset + slice.len() {
+        let at = rank - 1 - offset;
+        slice.select_nth_unstable_by(at, order);
+        // Equal requested ranks share the cut; smaller ones lie left, larger ones right.
+        let first = ranks.partition_point(|&r| r < rank);
+        let last = ranks.partition_point(|&r| r <= rank);
+        for cut in &mut cuts[first..last] {
+            *cut = Some(slice[at]);
+        }
+        let (left, right) = slice.split_at_mut(at);
+        select_cuts(left, offset, &ranks[..first], &mut cuts[..first], order);
+        select_cuts(&mut right[1..], offset + at + 1, &ranks[last..], &mut cuts[last..], order);
+    } else {
+        // Out of range (fewer finite values than n): resolve each rank on its own.
+        for (k, &r) in ranks.iter().enumerate() {
+            if r >= 1 && r - 1 >= offset && r - 1 < offset + slice.len() {
+                let at = r - 1 - offset;
+                slice.select_nth_unstable_by(at, order);
+                cuts[k] = Some(slice[at]);
+            }
+        }
+    }
 }
 
 /// RFM scores of parallel columns: days since the last purchase, number of orders, revenue.

@@ -11,8 +11,8 @@ use super::group::RowGroups;
 use super::ledger::{date_of_day, day_number, ExitInput, IdTable, InteractionInput, Ledger};
 use super::profit::{interaction_costs_per_customer, ProfitAccumulator};
 use super::pyramid::{pyramid, PyramidCounts};
-use super::quadrants::{current_quadrants, future_quadrants};
-use super::rfm::{rfm_scores, segment};
+use super::quadrants::{current_quadrant, future_quadrant, threshold_value};
+use super::rfm::{quintiles, segment};
 use super::summary::{summarize_days, DaySummary};
 use super::whale::{top20_share, whale_summary, WhalePoint};
 use crate::domain::{
@@ -310,7 +310,6 @@ struct Row {
     t_days: i32,
     triple: u32,
     monetary: f64,
-    expected_order_value: f64,
     current: CurrentQuadrant,
     future: FutureQuadrant,
     tier: Tier,
@@ -335,6 +334,7 @@ pub struct Scoring {
     ids: IdTable,
     rows: Vec<Row>,
     triples: Vec<TriplePrediction>,
+    order_value: OrderValue,
     unit_days: f64,
     default_margin: f64,
 }
@@ -359,7 +359,7 @@ impl Scoring {
     pub fn get(&self, i: usize) -> Option<CustomerScore> {
         let r = self.rows.get(i)?;
         let t = self.triples.get(r.triple as usize).copied().unwrap_or_default();
-        let (clv, future_profit) = row_values(r, &t, self.default_margin);
+        let (clv, future_profit) = row_values(r, &t, &self.order_value, self.default_margin);
         Some(CustomerScore {
             customer_id: self.ids.get(r.customer).to_string(),
             orders: r.orders,
@@ -373,7 +373,7 @@ impl Scoring {
             monetary_value: r.monetary,
             p_alive: t.p_alive,
             expected_purchases: t.expected,
-            expected_order_value: r.expected_order_value,
+            expected_order_value: self.order_value.of(r.frequency, r.monetary),
             clv,
             future_profit,
             current_quadrant: r.current,
@@ -394,13 +394,38 @@ impl Scoring {
     }
 }
 
+/// The expected order value rule: Gamma-Gamma when fitted, else the customer's own mean repeat
+/// order, else the average order value. Kept instead of a per-customer column (8 MB a million).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct OrderValue {
+    gg: Option<GammaGammaParams>,
+    /// Σ order amounts / number of orders in the window (currency units).
+    average: f64,
+}
+
+impl OrderValue {
+    fn of(&self, frequency: u32, monetary: f64) -> f64 {
+        let value = match &self.gg {
+            Some(g) => g.expected_order_value(f64::from(frequency), monetary, self.average),
+            None if frequency > 0 && monetary > 0.0 => monetary,
+            None => self.average,
+        };
+        if value.is_finite() {
+            value.max(0.0)
+        } else {
+            self.average
+        }
+    }
+}
+
 /// (clv, future_profit) of a row.
-fn row_values(r: &Row, t: &TriplePrediction, default_margin: f64) -> (f64, f64) {
+fn row_values(r: &Row, t: &TriplePrediction, value: &OrderValue, default_margin: f64) -> (f64, f64) {
     let margin = if r.revenue > 0 { r.gross_margin as f64 / r.revenue as f64 } else { default_margin };
     let cost_per_order = if r.orders > 0 { r.cost_to_serve as f64 / 100.0 / f64::from(r.orders) } else { 0.0 };
+    let order_value = value.of(r.frequency, r.monetary);
     (
-        clv::clv(r.expected_order_value, t.discounted),
-        clv::future_profit(r.expected_order_value, margin, cost_per_order, t.discounted),
+        clv::clv(order_value, t.discounted),
+        clv::future_profit(order_value, margin, cost_per_order, t.discounted),
     )
 }
 
@@ -463,23 +488,22 @@ pub fn score(
     let (total_order_amount, total_orders);
     {
         let groups = RowGroups::of(ledger);
-        let (days, amounts, costs, kinds) = (ledger.days(), ledger.amounts(), ledger.costs(), ledger.kinds());
+        let (days, amounts, kinds) = (ledger.days(), ledger.amounts(), ledger.kinds());
         let mut buffer: Vec<(i32, i64)> = Vec::new();
         let mut exit_buffer: Vec<(i32, i64)> = Vec::new();
         let (mut amount_sum, mut order_count) = (0i128, 0u64);
         for c in 0..groups.customers() {
             buffer.clear();
             let mut acc = ProfitAccumulator::default();
-            let exit_day = first_exit[c].filter(|&d| d >= churn_start && d <= as_of);
+            let exit_day = first_exit.get(c).copied().flatten().filter(|&d| d >= churn_start && d <= as_of);
             let mut exit_acc = ProfitAccumulator::default();
             exit_buffer.clear();
-            for &row in groups.rows(c) {
-                let r = row as usize;
+            for r in groups.rows(c) {
                 let day = days[r];
                 if let Some(e) = exit_day {
                     if day >= start && day <= e {
                         if day > e - 365 {
-                            exit_acc.add(kinds[r], amounts[r], costs[r], options.default_margin);
+                            exit_acc.add(kinds[r], amounts[r], ledger.cost_at(r), options.default_margin);
                         }
                         if kinds[r] == TransactionKind::Order {
                             exit_buffer.push((day, amounts[r]));
@@ -490,7 +514,7 @@ pub fn score(
                     continue;
                 }
                 transactions_in_window += 1;
-                acc.add(kinds[r], amounts[r], costs[r], options.default_margin);
+                acc.add(kinds[r], amounts[r], ledger.cost_at(r), options.default_margin);
                 if kinds[r] == TransactionKind::Order {
                     buffer.push((day, amounts[r]));
                     amount_sum += i128::from(amounts[r]);
@@ -528,7 +552,6 @@ pub fn score(
                 t_days: as_of - summary.first_day,
                 triple: 0,
                 monetary: if frequency == 0 { 0.0 } else { summary.repeat_amount as f64 / 100.0 / f64::from(frequency) },
-                expected_order_value: 0.0,
                 current: CurrentQuadrant::LeastProfitable,
                 future: FutureQuadrant::Worst,
                 tier: Tier::Lead,
@@ -538,6 +561,7 @@ pub fn score(
         total_order_amount = amount_sum as f64 / 100.0;
         total_orders = order_count;
     }
+    drop(serve);
     if rows.is_empty() {
         return Err(AnalyticsError::NoOrders);
     }
@@ -553,7 +577,9 @@ pub fn score(
     on_stage(Stage::FitBgNbd);
     let (data, triple_keys) = compress(&mut rows, unit);
     let fit = fit_bg_nbd(&data, &FitOptions::default());
-    let mut bg_report = BgNbdReport { unique_triples: data.unique_triples(), ..BgNbdReport::default() };
+    let unique_triples = data.unique_triples();
+    drop(data);
+    let mut bg_report = BgNbdReport { unique_triples, ..BgNbdReport::default() };
     let bg: Option<BgNbdParams> = match &fit {
         Ok(f) => {
             bg_report = BgNbdReport {
@@ -565,7 +591,7 @@ pub fn score(
                 converged: f.diagnostics.converged,
                 iterations: f.diagnostics.iterations,
                 fitted: true,
-                unique_triples: data.unique_triples(),
+                unique_triples,
                 message: None,
             };
             if !f.diagnostics.converged {
@@ -633,101 +659,86 @@ pub fn score(
     let predict_periods = options.predict_periods();
     let triples = predict_triples(&triple_keys, bg.as_ref(), &clv_options, predict_periods, unit);
     drop(triple_keys);
-    let population_fallback = gg.and_then(|g| g.population_mean()).unwrap_or(average_order_value);
-    for r in rows.iter_mut() {
-        r.expected_order_value = match &gg {
-            Some(g) => g.expected_order_value(f64::from(r.frequency), r.monetary, average_order_value),
-            None => {
-                if r.frequency > 0 && r.monetary > 0.0 {
-                    r.monetary
-                } else {
-                    average_order_value
-                }
-            }
-        };
-        if !r.expected_order_value.is_finite() {
-            r.expected_order_value = population_fallback;
-        }
-    }
+    let order_value = OrderValue { gg, average: average_order_value };
 
     // ---- Classify ----
+    // Columns are built one or two at a time and dropped at once: at a million customers each
+    // is 8 MB, and the peak memory of the whole run is a target.
     on_stage(Stage::Classify);
     let n = rows.len();
-    let mut values = Vec::with_capacity(n);
-    let mut clv_col = Vec::with_capacity(n);
+    let cents = |v: i64| v as f64 / 100.0;
+    let column = |rows: &[Row], f: &dyn Fn(&Row) -> f64| -> Vec<f64> { rows.iter().map(f).collect() };
+    let th = settings.quadrant_thresholds;
+    let t_margin = threshold_value(th.gross_margin, &column(&rows, &|r| cents(r.gross_margin)));
+    let t_cost = threshold_value(th.cost_to_serve, &column(&rows, &|r| cents(r.cost_to_serve)));
+    let t_profit = threshold_value(th.profit, &column(&rows, &|r| cents(r.gross_margin - r.cost_to_serve)));
     let mut future_col = Vec::with_capacity(n);
+    let (mut total_clv, mut total_future_profit, mut at_risk) = (0.0, 0.0, 0usize);
     for r in &rows {
-        let (c, f) = row_values(r, &triples[r.triple as usize], options.default_margin);
-        clv_col.push(c);
+        let t = &triples[r.triple as usize];
+        let (c, f) = row_values(r, t, &order_value, options.default_margin);
+        total_clv += c;
+        total_future_profit += f;
         future_col.push(f);
-    }
-    let total_clv: f64 = clv_col.iter().sum();
-    let total_future_profit: f64 = future_col.iter().sum();
-    let mut current_counts = CurrentQuadrantCounts::default();
-    let mut future_counts = FutureQuadrantCounts::default();
-    {
-        let gm: Vec<f64> = rows.iter().map(|r| r.gross_margin as f64 / 100.0).collect();
-        let cts: Vec<f64> = rows.iter().map(|r| r.cost_to_serve as f64 / 100.0).collect();
-        let th = &settings.quadrant_thresholds;
-        for (r, q) in rows.iter_mut().zip(current_quadrants(&gm, &cts, th.gross_margin, th.cost_to_serve)) {
-            r.current = q;
-            match q {
-                CurrentQuadrant::MostProfitable => current_counts.most_profitable += 1,
-                CurrentQuadrant::ProfitableHighCost => current_counts.profitable_high_cost += 1,
-                CurrentQuadrant::ProfitableLowMargin => current_counts.profitable_low_margin += 1,
-                CurrentQuadrant::LeastProfitable => current_counts.least_profitable += 1,
-            }
+        if t.p_alive < settings.at_risk_p_alive && first_exit.get(r.customer as usize).copied().flatten().is_none_or(|e| e > as_of) {
+            at_risk += 1;
         }
     }
-    let profit_col: Vec<f64> = rows.iter().map(|r| (r.gross_margin - r.cost_to_serve) as f64 / 100.0).collect();
-    let th = &settings.quadrant_thresholds;
-    for (r, q) in rows.iter_mut().zip(future_quadrants(&profit_col, &future_col, th.profit, th.future_profit)) {
-        r.future = q;
-        match q {
+    let t_future = threshold_value(th.future_profit, &future_col);
+    let mut current_counts = CurrentQuadrantCounts::default();
+    let mut future_counts = FutureQuadrantCounts::default();
+    for (r, &future) in rows.iter_mut().zip(&future_col) {
+        r.current = current_quadrant(cents(r.gross_margin), cents(r.cost_to_serve), t_margin, t_cost);
+        match r.current {
+            CurrentQuadrant::MostProfitable => current_counts.most_profitable += 1,
+            CurrentQuadrant::ProfitableHighCost => current_counts.profitable_high_cost += 1,
+            CurrentQuadrant::ProfitableLowMargin => current_counts.profitable_low_margin += 1,
+            CurrentQuadrant::LeastProfitable => current_counts.least_profitable += 1,
+        }
+        r.future = future_quadrant(cents(r.gross_margin - r.cost_to_serve), future, t_profit, t_future);
+        match r.future {
             FutureQuadrant::Best => future_counts.best += 1,
             FutureQuadrant::Invest => future_counts.invest += 1,
             FutureQuadrant::Retain => future_counts.retain += 1,
             FutureQuadrant::Worst => future_counts.worst += 1,
         }
     }
-    let revenue_col: Vec<f64> = rows.iter().map(|r| r.revenue as f64 / 100.0).collect();
-    values.extend(match settings.pyramid_basis {
-        PyramidBasis::Revenue => revenue_col.clone(),
-        PyramidBasis::Profit => profit_col.clone(),
-        PyramidBasis::Clv => clv_col.clone(),
-    });
-    let ids: Vec<&str> = rows.iter().map(|r| ledger.customer_id(r.customer)).collect();
-    let tiers = pyramid(&values, &ids);
-    drop(ids);
-    drop(values);
+    drop(future_col);
+    let basis = match settings.pyramid_basis {
+        PyramidBasis::Revenue => column(&rows, &|r| cents(r.revenue)),
+        PyramidBasis::Profit => column(&rows, &|r| cents(r.gross_margin - r.cost_to_serve)),
+        PyramidBasis::Clv => column(&rows, &|r| row_values(r, &triples[r.triple as usize], &order_value, options.default_margin).0),
+    };
+    // Ties go to the smaller id: rank ids once (4 bytes a customer) instead of comparing text.
+    let ranks: Vec<u32> = {
+        let id_rank = ledger.ids().sort_ranks();
+        rows.iter().map(|r| id_rank[r.customer as usize]).collect()
+    };
+    let tiers = pyramid(&basis, &ranks);
+    drop((basis, ranks));
     let pyramid_counts = PyramidCounts::of(&tiers);
     for (r, t) in rows.iter_mut().zip(tiers) {
         r.tier = t;
     }
-    {
-        let recency: Vec<f64> = rows.iter().map(|r| f64::from(r.t_days - r.recency_days)).collect();
-        let frequency: Vec<f64> = rows.iter().map(|r| f64::from(r.orders)).collect();
-        for (r, s) in rows.iter_mut().zip(rfm_scores(&recency, &frequency, &revenue_col)) {
-            r.segment = segment(s.r, s.f);
-        }
+    let r_scores = quintiles(&column(&rows, &|r| f64::from(r.t_days - r.recency_days)), true);
+    let f_scores = quintiles(&column(&rows, &|r| f64::from(r.orders)), false);
+    for ((r, &rs), &fs) in rows.iter_mut().zip(&r_scores).zip(&f_scores) {
+        r.segment = segment(rs, fs);
     }
-    let (whale_peak, top20_profit_share, _) = whale_summary(&profit_col);
-    let top20_revenue_share = top20_share(&revenue_col);
-    drop(revenue_col);
+    drop((r_scores, f_scores));
+    let (whale_peak, top20_profit_share, _) = whale_summary(&column(&rows, &|r| cents(r.gross_margin - r.cost_to_serve)));
+    let top20_revenue_share = top20_share(&column(&rows, &|r| cents(r.revenue)));
 
     // Churn over the 365 days up to as_of.
-    let mut churn = ChurnReport { period_start: date_of_day(churn_start), ..ChurnReport::default() };
+    let mut churn = ChurnReport { period_start: date_of_day(churn_start), at_risk, ..ChurnReport::default() };
     for r in rows.iter() {
         let first_day = as_of - r.t_days;
-        let exit = first_exit[r.customer as usize];
+        let exit = first_exit.get(r.customer as usize).copied().flatten();
         if first_day < churn_start && exit.is_none_or(|e| e >= churn_start) {
             churn.active_at_start += 1;
         }
         if exit.is_some_and(|e| e >= churn_start && e <= as_of) {
             churn.exits += 1;
-        }
-        if exit.is_none_or(|e| e > as_of) && triples[r.triple as usize].p_alive < settings.at_risk_p_alive {
-            churn.at_risk += 1;
         }
     }
     churn.churn_rate = if churn.active_at_start > 0 { churn.exits as f64 / churn.active_at_start as f64 } else { 0.0 };
@@ -742,11 +753,7 @@ pub fn score(
             Some(p) => clv::discounted_purchases(p, x, if s.frequency == 0 { 0.0 } else { recency }, t_cal, &clv_options),
             None => fallback_discounted(x, t_cal, &clv_options),
         };
-        let eov = match &gg {
-            Some(g) => g.expected_order_value(x, m, average_order_value),
-            None if s.frequency > 0 && m > 0.0 => m,
-            None => average_order_value,
-        };
+        let eov = order_value.of(s.frequency, m);
         churn.lost_lifetime_value += clv::future_profit(eov, e.margin, e.cost_per_order, discounted);
     }
     churn.reasons = exit_reasons(exits, churn_start, as_of + 1);
@@ -771,7 +778,15 @@ pub fn score(
         diagnostics,
     };
     on_stage(Stage::Done);
-    Ok(Scoring { report, ids: ledger.ids().clone(), rows, triples, unit_days: unit.days(), default_margin: options.default_margin })
+    Ok(Scoring {
+        report,
+        ids: ledger.ids().without_index(),
+        rows,
+        triples,
+        order_value,
+        unit_days: unit.days(),
+        default_margin: options.default_margin,
+    })
 }
 
 /// A unique (frequency, recency in days, T in days) triple.
@@ -779,27 +794,55 @@ type TripleKey = (u32, i32, i32);
 
 /// Compresses rows to unique triples (setting each row's `triple`) and builds the BG/NBD data.
 /// The returned keys are in the order of the triple indices.
+///
+/// Rows are first bucketed by T with a counting sort; within one T the (frequency, recency)
+/// pairs are few, so a small cache-resident hash map finds the repeats. (One big map over a
+/// million keys spends its time on cache misses.)
 fn compress(rows: &mut [Row], unit: TimeUnit) -> (BgNbdData, Vec<TripleKey>) {
-    let mut map: FxHashMap<u64, u32> = FxHashMap::default();
-    map.reserve(rows.len() / 2);
-    let mut keys: Vec<TripleKey> = Vec::new();
-    for r in rows.iter_mut() {
-        let key = (u64::from(r.frequency) << 42) | ((r.recency_days as u32 as u64 & 0x1F_FFFF) << 21) | (r.t_days as u32 as u64 & 0x1F_FFFF);
-        let next = keys.len() as u32;
-        let index = *map.entry(key).or_insert(next);
-        if index == next {
-            keys.push((r.frequency, r.recency_days, r.t_days));
-        }
-        r.triple = index;
-    }
-    drop(map);
-    let mut weights = vec![0u32; keys.len()];
+    let max_t = rows.iter().map(|r| r.t_days.max(0)).max().unwrap_or(0) as usize;
+    let mut starts = vec![0u32; max_t + 2];
     for r in rows.iter() {
-        weights[r.triple as usize] += 1;
+        starts[r.t_days.max(0) as usize + 1] += 1;
     }
-    let weighted: Vec<(u32, i32, i32, f64)> =
-        keys.iter().zip(&weights).map(|(&(x, rec, t), &w)| (x, rec, t, f64::from(w))).collect();
-    let data = BgNbdData::from_day_triples(&weighted, unit.days());
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    // (frequency, recency, row index) bucketed by T.
+    let mut bucketed = vec![(0u32, 0i32, 0u32); rows.len()];
+    let mut next = starts.clone();
+    for (i, r) in rows.iter().enumerate() {
+        let slot = &mut next[r.t_days.max(0) as usize];
+        bucketed[*slot as usize] = (r.frequency, r.recency_days, i as u32);
+        *slot += 1;
+    }
+    drop(next);
+    let mut triple_of_row = vec![0u32; rows.len()];
+    let mut keys: Vec<TripleKey> = Vec::new();
+    let mut weights: Vec<u32> = Vec::new();
+    let mut map: FxHashMap<u64, u32> = FxHashMap::default();
+    for t in 0..=max_t {
+        let bucket = &bucketed[starts[t] as usize..starts[t + 1] as usize];
+        if bucket.is_empty() {
+            continue;
+        }
+        map.clear();
+        for &(x, rec, i) in bucket {
+            let key = (u64::from(x) << 32) | u64::from(rec as u32);
+            let fresh = keys.len() as u32;
+            let index = *map.entry(key).or_insert(fresh);
+            if index == fresh {
+                keys.push((x, rec, t as i32));
+                weights.push(0);
+            }
+            weights[index as usize] += 1;
+            triple_of_row[i as usize] = index;
+        }
+    }
+    drop(bucketed);
+    for (r, &t) in rows.iter_mut().zip(&triple_of_row) {
+        r.triple = t;
+    }
+    let data = BgNbdData::from_day_triples(keys.iter().zip(&weights).map(|(&(x, rec, t), &w)| (x, rec, t, f64::from(w))), unit.days());
     (data, keys)
 }
 

@@ -106,8 +106,7 @@ pub fn summarize(ledger: &Ledger, options: &SummaryOptions) -> Vec<CustomerSumma
     let mut out = Vec::new();
     for c in 0..groups.customers() {
         buffer.clear();
-        for &row in groups.rows(c) {
-            let r = row as usize;
+        for r in groups.rows(c) {
             if kinds[r] == TransactionKind::Order && days[r] >= start && days[r] <= options.as_of {
                 buffer.push((days[r], amounts[r]));
             }

@@ -44,21 +44,23 @@ pub fn top20_share(values: &[f64]) -> f64 {
 /// where profits turn from positive to non-positive, so it is (number of positive profits / N,
 /// Σ positive profits / total); the top-20% share uses a selection.
 pub fn whale_summary(profit: &[f64]) -> (WhalePoint, f64, f64) {
-    let clean: Vec<f64> = profit.iter().map(|p| if p.is_finite() { *p } else { 0.0 }).collect();
-    let n = clean.len();
-    let total: f64 = clean.iter().sum();
-    let positive: Vec<&f64> = clean.iter().filter(|p| **p > 0.0).collect();
-    let peak = if n == 0 || total == 0.0 || positive.is_empty() {
+    let clean = |p: f64| if p.is_finite() { p } else { 0.0 };
+    let n = profit.len();
+    let (mut total, mut positive_sum, mut positive) = (0.0, 0.0, 0usize);
+    for &p in profit {
+        let p = clean(p);
+        total += p;
+        if p > 0.0 {
+            positive_sum += p;
+            positive += 1;
+        }
+    }
+    let peak = if n == 0 || total <= 0.0 || positive == 0 {
         WhalePoint::default()
     } else {
-        let share = positive.iter().copied().sum::<f64>() / total;
-        if total > 0.0 {
-            WhalePoint { customer_share: positive.len() as f64 / n as f64, profit_share: share }
-        } else {
-            WhalePoint::default()
-        }
+        WhalePoint { customer_share: positive as f64 / n as f64, profit_share: positive_sum / total }
     };
-    (peak, top20_share(&clean), total)
+    (peak, top20_share(profit), total)
 }
 
 /// The whale curve: customers sorted by profit descending; point i = (i/N, Σ first i / total).
