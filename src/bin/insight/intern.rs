@@ -34,6 +34,8 @@ pub struct Interner {
     /// short ids; grown lazily).
     long_text: Vec<u8>,
     long_start: Vec<u64>,
+    /// Scratch for the keys of a batch, reused across batches.
+    keys: Vec<(u64, u32)>,
 }
 
 #[inline]
@@ -106,6 +108,7 @@ impl Interner {
             len: 0,
             long_text: Vec::new(),
             long_start: Vec::new(),
+            keys: Vec::new(),
         }
     }
 
@@ -191,7 +194,8 @@ impl Interner {
         new_index: &mut impl FnMut(&[u8]) -> u32,
     ) {
         out.clear();
-        let mut keys: Vec<(u64, u32)> = Vec::with_capacity(n);
+        let mut keys = std::mem::take(&mut self.keys);
+        keys.clear();
         keys.extend((0..n).map(|i| key_of(ids(i))));
         for &(word, len) in keys.iter().take(AHEAD) {
             prefetch(&self.slots[home(word, len, self.shift)]);
@@ -203,6 +207,7 @@ impl Interner {
             let (word, len) = keys[i];
             out.push(self.intern_keyed(ids(i), word, len, new_index));
         }
+        self.keys = keys;
     }
 }
 

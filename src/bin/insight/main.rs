@@ -33,7 +33,23 @@ pub use native::*;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    limit_retained_memory();
     std::process::exit(native::run());
+}
+
+/// Keeps glibc from holding on to freed memory. By default glibc raises its mmap threshold
+/// (up to 32 MB) each time a big buffer is freed, so later mid-sized buffers come from the heap
+/// and stay resident after they are freed; on 1M customers that kept ~15 MB more at the peak
+/// (211 → 196 MB measured). A fixed 128 KB threshold makes every big buffer its own mapping,
+/// returned to the OS when freed.
+#[cfg(not(target_arch = "wasm32"))]
+fn limit_retained_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes allocator tuning; it is called before any other thread
+    // exists and its failure (return 0) merely keeps the default.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
