@@ -8,6 +8,7 @@ pub mod forms;
 pub mod money;
 pub mod records;
 pub mod settings;
+pub mod settings_form;
 
 pub use classes::{CurrentQuadrant, FutureQuadrant, RfmSegment, Tier};
 pub use contact::{Cadence, ContactPlan};

@@ -207,3 +207,62 @@ pub async fn record_response(workspace: WorkspaceState, response: CampaignRespon
     changes.put(&Keyed { id, batch: None, record: response })?;
     workspace.apply(changes).await.map(|_| ())
 }
+
+use crate::storage::workspaces::{self, WorkspaceInfo};
+
+/// Every workspace of this browser.
+pub async fn list_workspaces() -> Result<Vec<WorkspaceInfo>, AppError> {
+    Ok(workspaces::list().await?)
+}
+
+/// Creates a workspace and switches to it.
+pub async fn create_workspace(name: String) -> Result<(), AppError> {
+    let info = workspaces::create(&name).await?;
+    switch_workspace(&info.id);
+    Ok(())
+}
+
+/// Renames a workspace.
+pub async fn rename_workspace(mut info: WorkspaceInfo, name: String) -> Result<(), AppError> {
+    info.name = name.trim().to_string();
+    workspaces::save(&info).await?;
+    Ok(())
+}
+
+/// Opens another workspace: remembered, then the page reloads onto it (a clean start
+/// with its own database, analysis and caches).
+pub fn switch_workspace(id: &str) {
+    workspaces::remember_current(id);
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// Deletes a workspace with everything in it. The current one is deleted after the page
+/// has moved to another (its open connection must close first).
+pub async fn delete_workspace(id: String, current: Option<String>, fallback_name: String) -> Result<(), AppError> {
+    if current.as_deref() != Some(id.as_str()) {
+        workspaces::delete(&id).await?;
+        return Ok(());
+    }
+    let others: Vec<WorkspaceInfo> = workspaces::list().await?.into_iter().filter(|w| w.id != id).collect();
+    let next = match others.first() {
+        Some(w) => w.clone(),
+        None => workspaces::create(&fallback_name).await?,
+    };
+    workspaces::delete_on_next_start(&id);
+    switch_workspace(&next.id);
+    Ok(())
+}
+
+/// Saves the workspace's settings; the analysis recomputes with them.
+pub async fn save_settings(workspace: WorkspaceState, settings: crate::domain::Settings, currency: String) -> Result<(), AppError> {
+    let mut changes = Changes::new("the settings");
+    changes.put(&crate::storage::WorkspaceSettings { key: "settings".into(), settings, currency })?;
+    workspace.apply(changes).await.map(|_| ())
+}
+
+/// The workspace's settings.
+pub async fn load_settings(workspace: WorkspaceState) -> Result<crate::storage::WorkspaceSettings, AppError> {
+    Ok(workspace.db_untracked()?.settings().await?)
+}

@@ -108,9 +108,26 @@ fn forget_current() {
     }
 }
 
+const PENDING_DELETE_KEY: &str = "customer-insight.delete-workspace";
+
+/// Deletes a workspace on the next start, when no connection of this tab holds it open
+/// (used for the current workspace: the page reloads onto another one first).
+pub fn delete_on_next_start(id: &str) {
+    if let Some(s) = super::prefs::local_storage() {
+        let _ = s.set_item(PENDING_DELETE_KEY, id);
+    }
+}
+
 /// The workspace to open: the remembered one if it still exists, else the first,
-/// else a new one called `default_name`.
+/// else a new one called `default_name`. A deletion scheduled by the last session is
+/// carried out first.
 pub async fn open_current(default_name: &str) -> Result<(WorkspaceInfo, WorkspaceDb), StorageError> {
+    if let Some(s) = super::prefs::local_storage() {
+        if let Ok(Some(id)) = s.get_item(PENDING_DELETE_KEY) {
+            let _ = s.remove_item(PENDING_DELETE_KEY);
+            delete(&id).await?;
+        }
+    }
     let list = list().await?;
     let remembered = current_id();
     let chosen = match remembered.and_then(|id| list.iter().find(|w| w.id == id).cloned()) {
