@@ -482,85 +482,39 @@ pub fn score(
     let serve = interaction_costs_per_customer(interactions, n_customers, as_of, window_start, &settings.interaction_costs);
     let first_exit = earliest_exits(exits, n_customers);
     let churn_start = as_of - 364;
-    let mut exited: FxHashMap<u32, ExitedCustomer> = FxHashMap::default();
-    let mut rows: Vec<Row> = Vec::with_capacity(n_customers);
-    let mut transactions_in_window = 0usize;
-    let (total_order_amount, total_orders);
-    {
-        let groups = RowGroups::of(ledger);
-        let (days, amounts, kinds) = (ledger.days(), ledger.amounts(), ledger.kinds());
-        let mut buffer: Vec<(i32, i64)> = Vec::new();
-        let mut exit_buffer: Vec<(i32, i64)> = Vec::new();
-        let (mut amount_sum, mut order_count) = (0i128, 0u64);
-        for c in 0..groups.customers() {
-            buffer.clear();
-            let mut acc = ProfitAccumulator::default();
-            let exit_day = first_exit.get(c).copied().flatten().filter(|&d| d >= churn_start && d <= as_of);
-            let mut exit_acc = ProfitAccumulator::default();
-            exit_buffer.clear();
-            for r in groups.rows(c) {
-                let day = days[r];
-                if let Some(e) = exit_day {
-                    if day >= start && day <= e {
-                        if day > e - 365 {
-                            exit_acc.add(kinds[r], amounts[r], ledger.cost_at(r), options.default_margin);
-                        }
-                        if kinds[r] == TransactionKind::Order {
-                            exit_buffer.push((day, amounts[r]));
-                        }
-                    }
-                }
-                if day < start || day > as_of {
-                    continue;
-                }
-                transactions_in_window += 1;
-                acc.add(kinds[r], amounts[r], ledger.cost_at(r), options.default_margin);
-                if kinds[r] == TransactionKind::Order {
-                    buffer.push((day, amounts[r]));
-                    amount_sum += i128::from(amounts[r]);
-                    order_count += 1;
-                }
-            }
-            let Some(summary) = summarize_days(&mut buffer) else { continue };
-            let profit = acc.finish(c as u32, settings.cost_per_order, serve[c]);
-            if let Some(e) = exit_day {
-                let p = exit_acc.finish(c as u32, settings.cost_per_order, 0);
-                exited.insert(
-                    c as u32,
-                    ExitedCustomer {
-                        exit_day: e,
-                        profit_one_year: p.profit.minor(),
-                        at_exit: summarize_days(&mut exit_buffer),
-                        margin: if p.revenue.minor() > 0 {
-                            p.gross_margin.minor() as f64 / p.revenue.minor() as f64
-                        } else {
-                            options.default_margin
-                        },
-                        cost_per_order: if p.orders > 0 { p.cost_to_serve.to_major() / f64::from(p.orders) } else { 0.0 },
-                    },
-                );
-            }
-            let frequency = summary.frequency;
-            rows.push(Row {
-                customer: c as u32,
-                orders: profit.orders,
-                revenue: profit.revenue.minor(),
-                gross_margin: profit.gross_margin.minor(),
-                cost_to_serve: profit.cost_to_serve.minor(),
-                frequency,
-                recency_days: if frequency == 0 { 0 } else { summary.last_day - summary.first_day },
-                t_days: as_of - summary.first_day,
-                triple: 0,
-                monetary: if frequency == 0 { 0.0 } else { summary.repeat_amount as f64 / 100.0 / f64::from(frequency) },
-                current: CurrentQuadrant::LeastProfitable,
-                future: FutureQuadrant::Worst,
-                tier: Tier::Lead,
-                segment: RfmSegment::Hibernating,
-            });
+    let (accs, totals) = match accumulate_in_day_order(ledger, start, as_of, options.default_margin) {
+        Some(result) => result,
+        None => accumulate_grouped(ledger, start, as_of, options.default_margin),
+    };
+    let exited = exited_customers(ledger, &first_exit, start, churn_start, as_of, settings.cost_per_order, options.default_margin);
+    let transactions_in_window = totals.rows_in_window;
+    let total_order_amount = totals.order_amount as f64 / 100.0;
+    let total_orders = totals.orders;
+    let mut rows: Vec<Row> = Vec::with_capacity(accs.iter().filter(|a| a.has_orders()).count());
+    for (c, acc) in accs.iter().enumerate() {
+        if !acc.has_orders() {
+            continue;
         }
-        total_order_amount = amount_sum as f64 / 100.0;
-        total_orders = order_count;
+        let profit = acc.profit.finish(c as u32, settings.cost_per_order, serve[c]);
+        let frequency = acc.frequency;
+        rows.push(Row {
+            customer: c as u32,
+            orders: profit.orders,
+            revenue: profit.revenue.minor(),
+            gross_margin: profit.gross_margin.minor(),
+            cost_to_serve: profit.cost_to_serve.minor(),
+            frequency,
+            recency_days: if frequency == 0 { 0 } else { acc.last_day - acc.first_day },
+            t_days: as_of - acc.first_day,
+            triple: 0,
+            monetary: if frequency == 0 { 0.0 } else { acc.repeat_amount as f64 / 100.0 / f64::from(frequency) },
+            current: CurrentQuadrant::LeastProfitable,
+            future: FutureQuadrant::Worst,
+            tier: Tier::Lead,
+            segment: RfmSegment::Hibernating,
+        });
     }
+    drop(accs);
     drop(serve);
     if rows.is_empty() {
         return Err(AnalyticsError::NoOrders);
@@ -787,6 +741,173 @@ pub fn score(
         unit_days: unit.days(),
         default_margin: options.default_margin,
     })
+}
+
+/// One customer's running figures over the analysis window.
+#[derive(Debug, Clone, Copy)]
+struct Accumulator {
+    profit: ProfitAccumulator,
+    /// First order day in the window (`i32::MAX` before any).
+    first_day: i32,
+    /// Last distinct order day.
+    last_day: i32,
+    /// Latest day of any row seen (to check the rows arrive in day order).
+    last_seen: i32,
+    /// Distinct order days − 1.
+    frequency: u32,
+    /// Σ order amounts on days after the first, minor units.
+    repeat_amount: i64,
+}
+
+impl Accumulator {
+    const EMPTY: Accumulator = Accumulator {
+        profit: ProfitAccumulator { orders: 0, revenue: 0, cogs: 0.0 },
+        first_day: i32::MAX,
+        last_day: i32::MIN,
+        last_seen: i32::MIN,
+        frequency: 0,
+        repeat_amount: 0,
+    };
+
+    fn has_orders(&self) -> bool {
+        self.first_day != i32::MAX
+    }
+
+    /// Adds an order on `day`, given days arrive in non-decreasing order.
+    #[inline]
+    fn add_order_day(&mut self, day: i32, amount: i64) {
+        if self.first_day == i32::MAX {
+            self.first_day = day;
+            self.last_day = day;
+        } else if day != self.first_day {
+            self.repeat_amount = self.repeat_amount.saturating_add(amount);
+            if day != self.last_day {
+                self.frequency += 1;
+                self.last_day = day;
+            }
+        }
+    }
+}
+
+/// Counts over the whole window.
+#[derive(Debug, Clone, Copy, Default)]
+struct WindowTotals {
+    rows_in_window: usize,
+    order_amount: i128,
+    orders: u64,
+}
+
+/// Per-customer figures in one pass over the rows, when each customer's rows come in day order
+/// (true of files sorted by date, or by customer then date): one access per row and no
+/// grouping. `None` as soon as a customer's day goes backwards.
+fn accumulate_in_day_order(
+    ledger: &Ledger,
+    start: i32,
+    as_of: i32,
+    default_margin: f64,
+) -> Option<(Vec<Accumulator>, WindowTotals)> {
+    let mut accs = vec![Accumulator::EMPTY; ledger.customer_count()];
+    let mut totals = WindowTotals::default();
+    let (customers, days, amounts, kinds) = (ledger.customers(), ledger.days(), ledger.amounts(), ledger.kinds());
+    for r in 0..ledger.len() {
+        let acc = accs.get_mut(customers[r] as usize)?;
+        let day = days[r];
+        if day < acc.last_seen {
+            return None;
+        }
+        acc.last_seen = day;
+        if day < start || day > as_of {
+            continue;
+        }
+        totals.rows_in_window += 1;
+        acc.profit.add(kinds[r], amounts[r], ledger.cost_at(r), default_margin);
+        if kinds[r] == TransactionKind::Order {
+            acc.add_order_day(day, amounts[r]);
+            totals.order_amount += i128::from(amounts[r]);
+            totals.orders += 1;
+        }
+    }
+    Some((accs, totals))
+}
+
+/// Per-customer figures for rows in any order: group by customer (counting sort), sort each
+/// customer's order days.
+fn accumulate_grouped(ledger: &Ledger, start: i32, as_of: i32, default_margin: f64) -> (Vec<Accumulator>, WindowTotals) {
+    let groups = RowGroups::of(ledger);
+    let (days, amounts, kinds) = (ledger.days(), ledger.amounts(), ledger.kinds());
+    let mut accs = vec![Accumulator::EMPTY; ledger.customer_count()];
+    let mut totals = WindowTotals::default();
+    let mut buffer: Vec<(i32, i64)> = Vec::new();
+    for (c, acc) in accs.iter_mut().enumerate() {
+        buffer.clear();
+        for r in groups.rows(c) {
+            let day = days[r];
+            if day < start || day > as_of {
+                continue;
+            }
+            totals.rows_in_window += 1;
+            acc.profit.add(kinds[r], amounts[r], ledger.cost_at(r), default_margin);
+            if kinds[r] == TransactionKind::Order {
+                buffer.push((day, amounts[r]));
+                totals.order_amount += i128::from(amounts[r]);
+                totals.orders += 1;
+            }
+        }
+        if let Some(s) = summarize_days(&mut buffer) {
+            acc.first_day = s.first_day;
+            acc.last_day = s.last_day;
+            acc.frequency = s.frequency;
+            acc.repeat_amount = s.repeat_amount;
+        }
+    }
+    (accs, totals)
+}
+
+/// Figures of the customers who exited in [churn_start, as_of]: profit in the 365 days before
+/// the exit and their order history up to it (for the lifetime value lost).
+fn exited_customers(
+    ledger: &Ledger,
+    first_exit: &[Option<i32>],
+    start: i32,
+    churn_start: i32,
+    as_of: i32,
+    cost_per_order: Money,
+    default_margin: f64,
+) -> FxHashMap<u32, ExitedCustomer> {
+    let exit_in_period = |c: u32| first_exit.get(c as usize).copied().flatten().filter(|&d| d >= churn_start && d <= as_of);
+    let mut gathered: FxHashMap<u32, (i32, ProfitAccumulator, Vec<(i32, i64)>)> = FxHashMap::default();
+    if first_exit.is_empty() {
+        return FxHashMap::default();
+    }
+    let (customers, days, amounts, kinds) = (ledger.customers(), ledger.days(), ledger.amounts(), ledger.kinds());
+    for r in 0..ledger.len() {
+        let Some(exit) = exit_in_period(customers[r]) else { continue };
+        let day = days[r];
+        if day < start || day > exit {
+            continue;
+        }
+        let entry = gathered.entry(customers[r]).or_insert_with(|| (exit, ProfitAccumulator::default(), Vec::new()));
+        if day > exit - 365 {
+            entry.1.add(kinds[r], amounts[r], ledger.cost_at(r), default_margin);
+        }
+        if kinds[r] == TransactionKind::Order {
+            entry.2.push((day, amounts[r]));
+        }
+    }
+    gathered
+        .into_iter()
+        .map(|(c, (exit_day, acc, mut orders))| {
+            let p = acc.finish(c, cost_per_order, 0);
+            let margin = if p.revenue.minor() > 0 {
+                p.gross_margin.minor() as f64 / p.revenue.minor() as f64
+            } else {
+                default_margin
+            };
+            let cost_per_order = if p.orders > 0 { p.cost_to_serve.to_major() / f64::from(p.orders) } else { 0.0 };
+            let at_exit = summarize_days(&mut orders);
+            (c, ExitedCustomer { exit_day, profit_one_year: p.profit.minor(), at_exit, margin, cost_per_order })
+        })
+        .collect()
 }
 
 /// A unique (frequency, recency in days, T in days) triple.
