@@ -291,3 +291,45 @@ fn score_reports_churn_lost_profit_and_at_risk() {
     assert_eq!(counts.total(), 6);
     assert_eq!(counts.gold + counts.silver + counts.iron, 1, "floor(6/5) = 1 customer above lead");
 }
+
+#[test]
+fn score_is_the_same_whatever_the_row_order() {
+    let ordered = small_base();
+    let mut rows: Vec<_> = (0..ordered.len()).filter_map(|i| ordered.row(i)).collect();
+    rows.reverse(); // days now go backwards within each customer: the grouping path
+    let mut b = Ledger::builder();
+    for id in ordered.ids().iter() {
+        b.customer(id); // same customer indices
+    }
+    for r in &rows {
+        b.push_day(r.customer, r.day, r.amount, r.cost, r.kind);
+    }
+    let reversed = b.finish();
+    let settings = Settings { as_of: Some(d(2024, 7, 1)), ..Settings::default() };
+    let options = ScoreOptions::from_settings(&settings);
+    let run = |l: &Ledger| score(l, &InteractionInput::default(), &ExitInput::default(), &settings, &options, &mut |_| {}).unwrap();
+    let (a, b) = (run(&ordered), run(&reversed));
+    assert_eq!(a.to_vec(), b.to_vec());
+    assert_eq!(a.report, b.report);
+}
+
+#[test]
+fn tier_migration_compares_the_previous_window_with_the_current_one() {
+    use customer_insight::analytics::score::tier_migration;
+    // Ten customers; "c09" buys a lot only in the current half-year and climbs to gold.
+    let mut rows = Vec::new();
+    let ids: Vec<String> = (0..10).map(|i| format!("c{i:02}")).collect();
+    for (i, id) in ids.iter().enumerate() {
+        let before = if i == 9 { 100 } else { 1_000 * (i as i64 + 1) };
+        let after = if i == 9 { 1_000_000 } else { 1_000 * (i as i64 + 1) };
+        rows.push((id.as_str(), d(2023, 9, 1), before, None, O));
+        rows.push((id.as_str(), d(2024, 3, 1), after, None, O));
+    }
+    let l = ledger(&rows);
+    let settings = Settings { as_of: Some(d(2024, 6, 30)), ..Settings::default() };
+    let m = tier_migration(&l, &InteractionInput::default(), &ExitInput::default(), &settings, &ScoreOptions::from_settings(&settings), 182)
+        .unwrap();
+    assert_eq!(m.customers, 10);
+    // N = 10: only ranks 1 and 2 (k/N ≤ 0.20) are above lead; c09 moves lead → iron, c07 iron → lead.
+    assert_eq!((m.up, m.down, m.stayed), (1, 1, 8));
+}

@@ -743,6 +743,42 @@ pub fn score(
     })
 }
 
+/// Tier migration (METRICS.md, "Classifications"): the pyramid of the `window_days` days up to
+/// the analysis date against the pyramid of the `window_days` days before those, over customers
+/// ranked in both. Each window is scored on its own (same settings and options), so every
+/// ranking basis works, CLV included.
+pub fn tier_migration(
+    ledger: &Ledger,
+    interactions: &InteractionInput,
+    exits: &ExitInput,
+    settings: &Settings,
+    options: &ScoreOptions,
+    window_days: u32,
+) -> Result<super::pyramid::Migration, AnalyticsError> {
+    if window_days == 0 {
+        return Err(AnalyticsError::InvalidInput("The migration window must be at least one day long.".into()));
+    }
+    let as_of = match settings.as_of {
+        Some(d) => day_number(d),
+        None => ledger.latest_day().ok_or(AnalyticsError::NoOrders)?,
+    };
+    let length = i32::try_from(window_days).unwrap_or(i32::MAX / 4).min(i32::MAX / 4);
+    let window = |end: i32| Settings {
+        as_of: date_of_day(end),
+        window: crate::domain::AnalysisWindow { start: date_of_day(end - length + 1) },
+        ..settings.clone()
+    };
+    let current = score(ledger, interactions, exits, &window(as_of), options, &mut |_| {})?;
+    let previous = score(ledger, interactions, exits, &window(as_of - length), options, &mut |_| {})?;
+    let mut before: Vec<Option<Tier>> = vec![None; ledger.customer_count()];
+    for r in &previous.rows {
+        before[r.customer as usize] = Some(r.tier);
+    }
+    Ok(super::pyramid::migration(
+        current.rows.iter().filter_map(|r| before[r.customer as usize].map(|b| (b, r.tier))),
+    ))
+}
+
 /// One customer's running figures over the analysis window.
 #[derive(Debug, Clone, Copy)]
 struct Accumulator {
