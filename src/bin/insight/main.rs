@@ -131,7 +131,9 @@ mod native {
         /// JSON report: model fits, counts, shares, churn figures and stage timings.
         #[arg(long, value_name = "FILE")]
         pub report: Option<PathBuf>,
-        /// Print reading progress on stderr even when it is not a terminal.
+        /// Print reading progress (rows read, rows/s) on stderr even when stderr is not a
+        /// terminal. On a terminal it is always shown; either way it starts only after the
+        /// first second of reading and updates at most twice a second.
         #[arg(long)]
         pub progress: bool,
     }

@@ -1,6 +1,7 @@
 //! Reading the transactions file into the engine's `Ledger` on two threads: one parses CSV rows
-//! into batches (the import layer's streaming reader), the other interns customer ids and
-//! appends the rows to the ledger. Batches are recycled, so the steady state allocates nothing.
+//! into batches (the import layer's streaming reader) and interns their customer ids into dense
+//! indices; the other registers each new id with the ledger builder and appends the rows.
+//! Batches are recycled, so the steady state allocates nothing.
 
 use std::io::Read;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -20,8 +21,15 @@ const BATCH_ROWS: usize = 8192;
 /// A batch of parsed rows, columnar.
 #[derive(Default)]
 struct Batch {
+    /// Customer id of each row (before interning).
     id_text: Vec<u8>,
     id_ends: Vec<u32>,
+    /// Customer index of each row (after interning).
+    customer: Vec<u32>,
+    /// Ids seen for the first time in this batch, in index order, starting at `first_new`.
+    new_text: Vec<u8>,
+    new_ends: Vec<u32>,
+    first_new: u32,
     day: Vec<i32>,
     amount: Vec<Money>,
     cost: Vec<Option<Money>>,
@@ -32,6 +40,9 @@ impl Batch {
     fn clear(&mut self) {
         self.id_text.clear();
         self.id_ends.clear();
+        self.customer.clear();
+        self.new_text.clear();
+        self.new_ends.clear();
         self.day.clear();
         self.amount.clear();
         self.cost.clear();
@@ -42,18 +53,29 @@ impl Batch {
         self.day.len()
     }
 
-    fn id(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.id_ends[i - 1] as usize };
-        &self.id_text[start..self.id_ends[i] as usize]
+    fn new_ids(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        self.new_ends.iter().enumerate().map(|(i, &end)| {
+            let start = if i == 0 { 0 } else { self.new_ends[i - 1] as usize };
+            &self.new_text[start..end as usize]
+        })
     }
 }
 
-/// The parsing side: fills batches from the reader and sends them until the end or an error.
+/// The i-th id of a batch's `id_text`/`id_ends`.
+fn id_at<'a>(text: &'a [u8], ends: &[u32], i: usize) -> &'a [u8] {
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    &text[start..ends[i] as usize]
+}
+
+/// The parsing side: fills batches from the reader, interns their ids, and sends them until
+/// the end or an error.
 fn parse<R: Read>(
     mut reader: TransactionReader<R>,
+    mut interner: Interner,
     full: SyncSender<Result<Batch, ImportError>>,
     empty: Receiver<Batch>,
 ) {
+    let mut next_index: u32 = 0;
     loop {
         let mut batch = empty.try_recv().unwrap_or_default();
         batch.clear();
@@ -74,6 +96,16 @@ fn parse<R: Read>(
                     break;
                 }
             }
+        }
+        batch.first_new = next_index;
+        {
+            let Batch { id_text, id_ends, customer, new_text, new_ends, .. } = &mut batch;
+            interner.intern_batch(id_ends.len(), |i| id_at(id_text, id_ends, i), customer, &mut |id: &[u8]| {
+                new_text.extend_from_slice(id);
+                new_ends.push(new_text.len() as u32);
+                next_index += 1;
+                next_index - 1
+            });
         }
         let last = failed.is_some() || batch.len() < BATCH_ROWS;
         if batch.len() > 0 && full.send(Ok(batch)).is_err() {
@@ -100,21 +132,27 @@ pub fn read(
     let reader = TransactionReader::new(name, input, options).map_err(|e| CliError::Data(e.to_string()))?;
     let customers_guess = (rows_guess / 4).clamp(1024, 1 << 22);
     let mut builder = LedgerBuilder::with_capacity(rows_guess, customers_guess);
-    let mut interner = Interner::with_capacity(customers_guess);
+    let interner = Interner::with_capacity(customers_guess);
     let (full_tx, full_rx) = sync_channel::<Result<Batch, ImportError>>(8);
     let (empty_tx, empty_rx) = sync_channel::<Batch>(16);
 
     std::thread::scope(|scope| {
-        scope.spawn(move || parse(reader, full_tx, empty_rx));
+        scope.spawn(move || parse(reader, interner, full_tx, empty_rx));
         let mut rows: u64 = 0;
-        let mut indices: Vec<u32> = Vec::with_capacity(BATCH_ROWS);
         for message in full_rx {
             let batch = message.map_err(|e| CliError::Data(e.to_string()))?;
-            interner.intern_batch(batch.len(), |i| batch.id(i), &mut indices, &mut |id: &[u8]| {
-                // Ids come from `&str` rows, so they are valid UTF-8.
-                builder.customer(std::str::from_utf8(id).unwrap_or_default())
-            });
-            for (i, &c) in indices.iter().enumerate() {
+            for (offset, id) in batch.new_ids().enumerate() {
+                // Ids come from `&str` rows, so they are valid UTF-8; the builder numbers new
+                // ids densely in order of first sight, exactly as the interner did.
+                let index = builder.customer(std::str::from_utf8(id).unwrap_or_default());
+                if index != batch.first_new + offset as u32 {
+                    return Err(CliError::Data(format!(
+                        "{name}: customer ids could not be numbered consistently (id {:?}); this is a bug.",
+                        String::from_utf8_lossy(id)
+                    )));
+                }
+            }
+            for (i, &c) in batch.customer.iter().enumerate() {
                 builder.push_day(c, batch.day[i], batch.amount[i], batch.cost[i], batch.kind[i]);
             }
             rows += batch.len() as u64;
