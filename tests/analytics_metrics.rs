@@ -333,3 +333,26 @@ fn tier_migration_compares_the_previous_window_with_the_current_one() {
     // N = 10: only ranks 1 and 2 (k/N ≤ 0.20) are above lead; c09 moves lead → iron, c07 iron → lead.
     assert_eq!((m.up, m.down, m.stayed), (1, 1, 8));
 }
+
+#[test]
+fn score_adds_interaction_and_order_costs_to_cost_to_serve() {
+    let l = small_base();
+    let mut costs = InteractionCosts::default();
+    costs.set(InteractionKind::Visit, Money(2_000));
+    let settings = Settings {
+        as_of: Some(d(2024, 7, 1)),
+        cost_per_order: Money(100),
+        interaction_costs: costs,
+        ..Settings::default()
+    };
+    let mut interactions = InteractionInput::default();
+    let b = l.customer_index("b").unwrap();
+    interactions.push(b, day_number(d(2024, 2, 1)), InteractionKind::Visit, None);
+    interactions.push(b, day_number(d(2024, 2, 2)), InteractionKind::Complaint, Some(Money(550)));
+    interactions.push(b, day_number(d(2024, 8, 2)), InteractionKind::Visit, None); // after as_of
+    let s = score(&l, &interactions, &ExitInput::default(), &settings, &ScoreOptions::from_settings(&settings), &mut |_| {}).unwrap();
+    let c = s.iter().find(|c| c.customer_id == "b").unwrap();
+    assert_eq!(c.cost_to_serve, Money(100 + 2_000 + 550));
+    assert_eq!(c.profit, c.gross_margin - c.cost_to_serve);
+    assert!(c.future_profit < c.clv);
+}

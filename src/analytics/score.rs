@@ -479,7 +479,12 @@ pub fn score(
     // ---- Summarise ----
     on_stage(Stage::Summarise);
     let n_customers = ledger.customer_count();
-    let serve = interaction_costs_per_customer(interactions, n_customers, as_of, window_start, &settings.interaction_costs);
+    // Interaction costs per customer; not allocated at all when there are no interactions.
+    let serve = if interactions.is_empty() {
+        Vec::new()
+    } else {
+        interaction_costs_per_customer(interactions, n_customers, as_of, window_start, &settings.interaction_costs)
+    };
     let first_exit = earliest_exits(exits, n_customers);
     let churn_start = as_of - 364;
     let (accs, totals) = match accumulate_in_day_order(ledger, start, as_of, options.default_margin) {
@@ -495,7 +500,7 @@ pub fn score(
         if !acc.has_orders() {
             continue;
         }
-        let profit = acc.profit.finish(c as u32, settings.cost_per_order, serve[c]);
+        let profit = acc.profit.finish(c as u32, settings.cost_per_order, serve.get(c).copied().unwrap_or(0));
         let frequency = acc.frequency;
         rows.push(Row {
             customer: c as u32,
