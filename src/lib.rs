@@ -17,6 +17,7 @@
 //! for `wasm32` only. `tests/architecture.rs` keeps the rule honest.
 
 pub mod analytics;
+pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod import;
