@@ -95,7 +95,7 @@ fn select_cuts(
     }
     let mid = ranks.len() / 2;
     let rank = ranks[mid];
-    if rank >= 1 && rank - 1 >= offset && rank - 1 < offset + slice.len() {
+    if rank > offset && rank - 1 < offset + slice.len() {
         let at = rank - 1 - offset;
         slice.select_nth_unstable_by(at, order);
         // Equal requested ranks share the cut; smaller ones lie left, larger ones right.
@@ -110,7 +110,7 @@ fn select_cuts(
     } else {
         // Out of range (fewer finite values than n): resolve each rank on its own.
         for (k, &r) in ranks.iter().enumerate() {
-            if r >= 1 && r - 1 >= offset && r - 1 < offset + slice.len() {
+            if r > offset && r - 1 < offset + slice.len() {
                 let at = r - 1 - offset;
                 slice.select_nth_unstable_by(at, order);
                 cuts[k] = Some(slice[at]);
