@@ -11,9 +11,11 @@
 //! managers on the largest accounts, eight campaigns of every kind with per-customer responses,
 //! and exits with every reason.
 //!
-//! Pure and deterministic: the same [`DemoOptions`] give the same data on every platform build
-//! of this crate (the one random generator is a named algorithm seeded from the options; no
-//! clock, no OS entropy), so it runs in the browser worker, in tests and natively alike.
+//! Pure and deterministic: the same [`DemoOptions`] give the same data run after run (the one
+//! random generator is a named algorithm seeded from the options; no clock, no OS entropy), so
+//! it runs in the browser worker, in tests and natively alike. Native and wasm32 builds take
+//! `ln`/`exp` from different math libraries, which may round a last bit differently, so the two
+//! platforms' data are alike in every figure but not promised to be identical byte for byte.
 
 mod behaviour;
 mod campaigns;
