@@ -15,7 +15,7 @@
 //! random generator is a named algorithm seeded from the options; no clock, no OS entropy), so
 //! it runs in the browser worker, in tests and natively alike. Native and wasm32 builds take
 //! `ln`/`exp` from different math libraries, which may round a last bit differently, so the two
-//! platforms' data are alike in every figure but not promised to be identical byte for byte.
+//! platforms' data have the same make-up but are not promised to match record for record.
 
 mod behaviour;
 mod campaigns;
