@@ -125,6 +125,7 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 
 pub mod campaigns;
 pub mod customers;
+pub mod import;
 pub mod labels;
 pub mod managers;
 pub mod profile;
@@ -132,6 +133,7 @@ pub mod settings;
 mod messages;
 pub use campaigns::CampaignText;
 pub use customers::CustomerText;
+pub use import::ImportText;
 pub use labels::Label;
 pub use managers::ManagerText;
 pub use profile::ProfileText;

@@ -2,7 +2,7 @@
 //! at a tier, segment or quadrant; responses recorded per customer; the response rate,
 //! revenue and margin from responders in the campaign window, and the return on cost.
 
-use crate::analytics::workspace::campaigns::CampaignResult;
+use crate::analytics::workspace::campaigns::{CampaignResult, Target};
 use crate::analytics::workspace::query::{self, encode, CustomerQuery};
 use crate::analytics::workspace::WorkspaceAnalysis;
 use crate::components::{AnalysisView, DataArea, PageHeader};
@@ -25,8 +25,8 @@ pub fn CampaignsPage() -> impl IntoView {
     }
 }
 
-fn target_text(i18n: I18n, target: &CampaignTarget) -> String {
-    match target {
+fn target_text(i18n: I18n, target: &Target) -> String {
+    match &CampaignTarget::from(target) {
         CampaignTarget::All => i18n.t(CampaignText::TargetAll).to_string(),
         CampaignTarget::Tier(t) => i18n.t(labels::tier(*t)).to_string(),
         CampaignTarget::Segment(s) => match crate::domain::RfmSegment::parse(s) {
@@ -311,7 +311,7 @@ fn CampaignDetail(workspace: WorkspaceState, result: CampaignResult, analysis: A
             _ => i18n.t(CampaignText::ErrRequiredDate).to_string(),
         }))
     };
-    let q = CustomerQuery::for_target(&result.target);
+    let q = CustomerQuery::for_target(&CampaignTarget::from(&result.target));
     view! {
         <section class="card" data-testid="campaign-detail">
             <div class="card__head">

@@ -64,6 +64,8 @@ fn problem_text(i18n: I18n, problem: &Problem) -> String {
         Problem::Date(v) => fill(i18n.t(ProfileText::ErrDate), &[("value", v)]),
         Problem::FutureDate(v) => fill(i18n.t(ProfileText::ErrFutureDate), &[("value", v)]),
         Problem::Amount(v) => fill(i18n.t(ProfileText::ErrCost), &[("value", v)]),
+        // Not produced by the profile's forms.
+        Problem::EndBeforeStart | Problem::Target => String::new(),
     }
 }
 

@@ -266,3 +266,35 @@ pub async fn save_settings(workspace: WorkspaceState, settings: crate::domain::S
 pub async fn load_settings(workspace: WorkspaceState) -> Result<crate::storage::WorkspaceSettings, AppError> {
     Ok(workspace.db_untracked()?.settings().await?)
 }
+
+/// Loads the demo company into the workspace in the background (all or nothing);
+/// `on_progress` hears (fraction, stage).
+pub async fn load_demo(
+    workspace: WorkspaceState,
+    client: crate::state::worker::WorkerClient,
+    on_progress: impl Fn(f32, &str) + 'static,
+) -> Result<(), AppError> {
+    let database = workspace.db_untracked()?.name().to_string();
+    let imported_at: String = js_sys::Date::new_0().to_iso_string().into();
+    let batch_id = new_id("demo");
+    let outcome = client
+        .run(move |job| crate::worker::protocol::Request::LoadDemo { job, database, imported_at, batch_id }, on_progress)
+        .await
+        .map_err(AppError::new)?;
+    if let crate::state::worker::Outcome::Done(revision) = outcome {
+        workspace.note_revision(revision);
+    }
+    Ok(())
+}
+
+/// The workspace's imports, newest first.
+pub async fn import_batches(workspace: WorkspaceState) -> Result<Vec<crate::storage::ImportBatch>, AppError> {
+    Ok(workspace.db_untracked()?.import_batches().await?)
+}
+
+/// Undoes an import.
+pub async fn revert_import(workspace: WorkspaceState, batch_id: String) -> Result<(), AppError> {
+    let revision = workspace.db_untracked()?.revert_import(&batch_id).await?;
+    workspace.note_revision(revision);
+    Ok(())
+}

@@ -83,6 +83,34 @@ impl WorkspaceDb {
             }
         }
 
+        // Managers, campaigns and plans that are new, and the settings being replaced.
+        for (store, keys, created) in [
+            (schema::MANAGERS, dataset.managers.iter().map(|m| m.id.clone()).collect::<Vec<_>>(), &mut batch.created_managers),
+            (schema::CAMPAIGNS, dataset.campaigns.iter().map(|c| c.id.clone()).collect(), &mut batch.created_campaigns),
+            (schema::CONTACT_PLANS, dataset.plans.iter().map(|p| p.customer_id.clone()).collect(), &mut batch.created_plans),
+        ] {
+            let s = tx.store(store).map_err(|e| error::write_error(&what, &e))?;
+            let existing: std::collections::HashSet<String> = s
+                .get_all_keys(None, None)
+                .await
+                .map_err(|e| error::read_error(&what, &e))?
+                .iter()
+                .filter_map(|k| k.as_string())
+                .collect();
+            created.extend(keys.into_iter().filter(|k| !existing.contains(k)));
+        }
+        if dataset.settings.is_some() {
+            let s = tx.store(schema::SETTINGS).map_err(|e| error::write_error(&what, &e))?;
+            let previous = s
+                .get(wasm_bindgen::JsValue::from_str(super::records::SETTINGS_KEY))
+                .await
+                .map_err(|e| error::read_error(&what, &e))?;
+            batch.previous_settings = Some(match previous {
+                Some(v) => super::from_js(v, "settings")?,
+                None => WorkspaceSettings::default(),
+            });
+        }
+
         let total = dataset.len().max(1) as f32;
         let mut done = 0usize;
         let batch_id = batch.id.clone();

@@ -152,7 +152,8 @@ impl WorkspaceDb {
         let what = "the revert of the import".to_string();
         let stores = [
             schema::META, schema::CUSTOMERS, schema::TRANSACTIONS, schema::INTERACTIONS, schema::EXITS,
-            schema::RESPONSES, schema::IMPORT_BATCHES,
+            schema::RESPONSES, schema::IMPORT_BATCHES, schema::MANAGERS, schema::CAMPAIGNS, schema::CONTACT_PLANS,
+            schema::SETTINGS,
         ];
         let tx = self
             .rexie
@@ -183,6 +184,22 @@ impl WorkspaceDb {
         }
         for previous in &batch.previous_customers {
             customers.put(&to_js(previous, "customer")?, None).await.map_err(|e| error::write_error(&what, &e))?;
+        }
+        for (name, keys) in [
+            (schema::MANAGERS, &batch.created_managers),
+            (schema::CAMPAIGNS, &batch.created_campaigns),
+            (schema::CONTACT_PLANS, &batch.created_plans),
+        ] {
+            let s = store(name)?;
+            for k in keys {
+                s.delete(JsValue::from_str(k)).await.map_err(|e| error::write_error(&what, &e))?;
+            }
+        }
+        if let Some(previous) = &batch.previous_settings {
+            store(schema::SETTINGS)?
+                .put(&to_js(previous, "settings")?, None)
+                .await
+                .map_err(|e| error::write_error(&what, &e))?;
         }
         batch.reverted = true;
         batches.put(&to_js(&batch, "import")?, None).await.map_err(|e| error::write_error(&what, &e))?;

@@ -117,6 +117,16 @@ pub struct ImportBatch {
     /// Customers the import updated, as they were before (restored on revert).
     #[serde(default)]
     pub previous_customers: Vec<Customer>,
+    /// Managers, campaigns and contact plans the import created (removed on revert).
+    #[serde(default)]
+    pub created_managers: Vec<String>,
+    #[serde(default)]
+    pub created_campaigns: Vec<String>,
+    #[serde(default)]
+    pub created_plans: Vec<String>,
+    /// The settings before the import replaced them (restored on revert).
+    #[serde(default)]
+    pub previous_settings: Option<WorkspaceSettings>,
     /// Whether the batch has been reverted.
     #[serde(default)]
     pub reverted: bool,

@@ -9,7 +9,8 @@ use crate::analytics::score::Stage;
 use crate::analytics::workspace::{self, WorkspaceInput};
 use crate::domain::{Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, Manager};
 use crate::storage::blocks;
-use crate::storage::{schema, StorageError, WorkspaceDb};
+use crate::storage::dataset::Dataset;
+use crate::storage::{schema, ImportBatch, StorageError, WorkspaceDb, WorkspaceSettings};
 use protocol::{Request, Response};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -58,6 +59,7 @@ async fn handle(request: Request) {
     let job = request.job();
     let result = match request {
         Request::Analyze { job, database } => analyze(job, &database).await,
+        Request::LoadDemo { job, database, imported_at, batch_id } => load_demo(job, &database, imported_at, batch_id).await,
     };
     if let Err(message) = result {
         post(&Response::Failed { job, message });
@@ -104,6 +106,53 @@ async fn analyze(job: u32, database: &str) -> Result<(), String> {
     let envelope = protocol::AnalysisEnvelope { revision, analysis };
     let bytes = postcard::to_stdvec(&envelope).map_err(|e| format!("The analysis could not be packed for the page: {e}"))?;
     post_bytes(job, "analysis", &bytes);
+    Ok(())
+}
+
+/// Generates the demo company and stores it, all or nothing.
+async fn load_demo(job: u32, database: &str, imported_at: String, batch_id: String) -> Result<(), String> {
+    let text = |e: StorageError| e.to_string();
+    progress(job, 0.0, "generating");
+    let demo = crate::demo::generate_with_progress(&crate::demo::DemoOptions::default(), &mut |f| {
+        progress(job, f * 0.3, "generating")
+    })
+    .map_err(|e| e.to_string())?;
+    let rows = demo.transactions.len() + demo.customers.len() + demo.interactions.len();
+    let dataset = Dataset {
+        customers: demo.customers,
+        managers: demo.managers,
+        campaigns: demo.campaigns,
+        responses: demo.responses,
+        interactions: demo.interactions,
+        exits: demo.exits,
+        transactions: demo.transactions,
+        plans: demo.plans,
+        settings: Some(WorkspaceSettings { key: "settings".into(), settings: demo.settings, currency: demo.currency }),
+    };
+    let batch = ImportBatch {
+        id: batch_id,
+        kind: "demo".into(),
+        file_name: format!("Demo data: {}", demo.company),
+        imported_at,
+        rows: rows as u64,
+        stored: dataset.len() as u64,
+        skipped: 0,
+        created_customers: Vec::new(),
+        previous_customers: Vec::new(),
+        created_managers: Vec::new(),
+        created_campaigns: Vec::new(),
+        created_plans: Vec::new(),
+        previous_settings: None,
+        reverted: false,
+    };
+    let db = WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION).await.map_err(text)?;
+    progress(job, 0.3, "writing");
+    let revision = db
+        .load_dataset(dataset, batch, &|f| progress(job, 0.3 + 0.7 * f, "writing"))
+        .await
+        .map_err(text)?;
+    db.close();
+    post(&Response::Done { job, revision });
     Ok(())
 }
 

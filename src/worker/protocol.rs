@@ -9,12 +9,15 @@ use serde::{Deserialize, Serialize};
 pub enum Request {
     /// Analyse a workspace database; answered by an `analysis` message with bytes.
     Analyze { job: u32, database: String },
+    /// Generate the demo company and store it in the workspace in one transaction;
+    /// answered by `done`.
+    LoadDemo { job: u32, database: String, imported_at: String, batch_id: String },
 }
 
 impl Request {
     pub fn job(&self) -> u32 {
         match self {
-            Request::Analyze { job, .. } => *job,
+            Request::Analyze { job, .. } | Request::LoadDemo { job, .. } => *job,
         }
     }
 }

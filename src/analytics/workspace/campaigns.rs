@@ -7,6 +7,41 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
+/// Whom a campaign targets — `CampaignTarget` in a plain (externally tagged) form, so
+/// the analysis travels in compact binary formats that cannot read tagged enums.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Target {
+    All,
+    Tier(crate::domain::Tier),
+    Segment(String),
+    CurrentQuadrant(crate::domain::CurrentQuadrant),
+    FutureQuadrant(crate::domain::FutureQuadrant),
+}
+
+impl From<&CampaignTarget> for Target {
+    fn from(t: &CampaignTarget) -> Target {
+        match t {
+            CampaignTarget::All => Target::All,
+            CampaignTarget::Tier(x) => Target::Tier(*x),
+            CampaignTarget::Segment(x) => Target::Segment(x.clone()),
+            CampaignTarget::CurrentQuadrant(x) => Target::CurrentQuadrant(*x),
+            CampaignTarget::FutureQuadrant(x) => Target::FutureQuadrant(*x),
+        }
+    }
+}
+
+impl From<&Target> for CampaignTarget {
+    fn from(t: &Target) -> CampaignTarget {
+        match t {
+            Target::All => CampaignTarget::All,
+            Target::Tier(x) => CampaignTarget::Tier(*x),
+            Target::Segment(x) => CampaignTarget::Segment(x.clone()),
+            Target::CurrentQuadrant(x) => CampaignTarget::CurrentQuadrant(*x),
+            Target::FutureQuadrant(x) => CampaignTarget::FutureQuadrant(*x),
+        }
+    }
+}
+
 /// One campaign's figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CampaignResult {
@@ -19,7 +54,7 @@ pub struct CampaignResult {
     pub ended: bool,
     /// Minor units.
     pub cost: i64,
-    pub target: CampaignTarget,
+    pub target: Target,
     pub description: String,
     /// Responses recorded (positive or not).
     pub responses: usize,
@@ -84,7 +119,7 @@ pub fn campaign_results(
                 window_end,
                 ended: c.end.is_some_and(|e| e <= as_of),
                 cost,
-                target: c.target.clone(),
+                target: Target::from(&c.target),
                 description: c.description.clone(),
                 responses: list.len(),
                 responders,
