@@ -310,7 +310,12 @@ pub fn run(args: &ScoreArgs) -> Result<(), CliError> {
         None => {
             let stdout = std::io::stdout();
             let mut lock = BufWriter::with_capacity(1 << 20, stdout.lock());
-            write_scores(&scoring, &mut lock).map_err(|e| CliError::Data(format!("standard output: {e}.")))?;
+            match write_scores(&scoring, &mut lock) {
+                // A reader that stops early (`insight score … | head`) is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Err(e) => return Err(CliError::Data(format!("standard output: {e}."))),
+                Ok(()) => {}
+            }
             None
         }
     };
