@@ -132,8 +132,8 @@ mod native {
         #[arg(long, value_name = "FILE")]
         pub report: Option<PathBuf>,
         /// Print reading progress (rows read, rows/s) on stderr even when stderr is not a
-        /// terminal. On a terminal it is always shown; either way it starts only after the
-        /// first second of reading and updates at most twice a second.
+        /// terminal. On a terminal it is always shown; either way it starts only after a
+        /// quarter second of reading and updates at most four times a second.
         #[arg(long)]
         pub progress: bool,
     }
