@@ -10,10 +10,10 @@ catalogue! {
         GrossMargin => { en: "Gross margin", es: "Margen bruto", fr: "Marge brute", zh: "毛利" }
         CostToServe => { en: "Cost to serve", es: "Coste de servicio", fr: "Coût de service", zh: "服务成本" }
         Profit => { en: "Profit to date", es: "Beneficio hasta hoy", fr: "Profit à ce jour", zh: "迄今利润" }
-        HistoricValue => { en: "Historic value", es: "Valor histórico", fr: "Valeur historique", zh: "历史价值" }
-        PredictedValue => { en: "Predicted value ({months} months)", es: "Valor previsto ({months} meses)", fr: "Valeur prévue ({months} mois)", zh: "预测价值（{months} 个月）" }
-        TotalValue => { en: "Total lifetime value", es: "Valor de vida total", fr: "Valeur vie totale", zh: "总终身价值" }
-        Clv => { en: "Lifetime value (revenue)", es: "Valor de vida (ingresos)", fr: "Valeur vie (CA)", zh: "终身价值（收入）" }
+        HistoricValue => { en: "Historic profit", es: "Beneficio histórico", fr: "Profit historique", zh: "历史利润" }
+        PredictedValue => { en: "Predicted profit ({months} months)", es: "Beneficio previsto ({months} meses)", fr: "Profit prévu ({months} mois)", zh: "预测利润（{months} 个月）" }
+        TotalValue => { en: "Total profit, historic + predicted", es: "Beneficio total, histórico + previsto", fr: "Profit total, historique + prévu", zh: "总利润（历史 + 预测）" }
+        Clv => { en: "Predicted lifetime value (revenue, {months} months)", es: "Valor de vida previsto (ingresos, {months} meses)", fr: "Valeur vie prévue (CA, {months} mois)", zh: "预测终身价值（收入，{months} 个月）" }
         PAlive => { en: "Probability still active", es: "Probabilidad de seguir activo", fr: "Probabilité d'être encore actif", zh: "仍活跃的概率" }
         NextPurchase => { en: "Expected next purchase", es: "Próxima compra esperada", fr: "Prochain achat attendu", zh: "预计下次购买" }
         NextPurchaseIn => { en: "in about {days} days, if still active", es: "en unos {days} días, si sigue activo", fr: "dans environ {days} jours, s'il est encore actif", zh: "若仍活跃，约 {days} 天后" }

@@ -158,7 +158,7 @@ fn ValueCard(row: Memo<Option<CustomerRow>>, analysis: Signal<Option<Arc<Workspa
                     {fact(i18n.t(ProfileText::HistoricValue).into(), money_f(historic), "value-historic")}
                     {fact(fill(i18n.t(ProfileText::PredictedValue), &[("months", &months.to_string())]), money_f(s.future_profit), "value-predicted")}
                     {fact(i18n.t(ProfileText::TotalValue).into(), money_f(historic + s.future_profit), "value-total")}
-                    {fact(i18n.t(ProfileText::Clv).into(), money_f(s.clv), "value-clv")}
+                    {fact(fill(i18n.t(ProfileText::Clv), &[("months", &months.to_string())]), money_f(s.clv), "value-clv")}
                     {fact(i18n.t(ProfileText::PAlive).into(), format::percent(s.p_alive, 0, locale), "value-palive")}
                     {fact(
                         fill(i18n.t(ProfileText::ExpectedPurchases), &[("months", &months.to_string())]),

@@ -269,7 +269,7 @@ fn BookCard(analysis: Arc<WorkspaceAnalysis>, manager_id: String, name: String, 
                 view! { <p class="muted">{fill(i18n.t(ManagerText::EmptyBook), &[("name", &name)])}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll scroll-box">
                         <table class="data-table">
                             <thead><tr>
                                 <th scope="col">{i18n.t(ManagerText::Customer)}</th>
@@ -359,7 +359,7 @@ fn OverdueCard(analysis: Arc<WorkspaceAnalysis>, workspace: WorkspaceState) -> i
                 view! { <p class="muted" data-testid="no-overdue">{i18n.t(ManagerText::NoOverdue)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll scroll-box">
                         <table class="data-table">
                             <thead><tr>
                                 <th scope="col">{i18n.t(ManagerText::Customer)}</th>
