@@ -2,6 +2,7 @@
 //! counter of error messages, and the typed field accessors that turn bad values into
 //! [`ImportError`]s naming file, row and column.
 
+use std::cell::Cell;
 use std::io::Read;
 
 use chrono::NaiveDate;
@@ -37,6 +38,8 @@ pub(crate) struct Records<R> {
     row: u64,
     file: String,
     options: ImportOptions,
+    /// The last 10-byte date text parsed and its value (all zeros before the first).
+    last_date: Cell<([u8; 10], NaiveDate)>,
 }
 
 impl<R: Read> Records<R> {
@@ -66,7 +69,14 @@ impl<R: Read> Records<R> {
             ));
         }
         let map = ColumnMap::detect(file, record.iter(), fields)?;
-        let records = Self { reader, record, row: 1, file: file.to_owned(), options: options.clone() };
+        let records = Self {
+            reader,
+            record,
+            row: 1,
+            file: file.to_owned(),
+            options: options.clone(),
+            last_date: Cell::new(([0; 10], NaiveDate::MIN)),
+        };
         Ok((records, map))
     }
 
@@ -139,17 +149,27 @@ impl<R: Read> Records<R> {
         Expected::Date(self.options.date_format.describe())
     }
 
-    /// A required date.
+    /// A required date. Exports are usually sorted by date, so the last parsed date is kept
+    /// and reused while the text repeats.
     #[inline]
     pub(crate) fn date(&self, pos: Option<usize>, column: &'static str) -> Result<NaiveDate, ImportError> {
         let raw = self.raw(pos);
         if raw.is_empty() {
             return Err(self.empty(column, self.date_expected()));
         }
-        self.options
+        let (last_text, last_date) = self.last_date.get();
+        if raw.len() == 10 && raw == last_text {
+            return Ok(last_date);
+        }
+        let date = self
+            .options
             .date_format
             .parse(raw)
-            .ok_or_else(|| self.bad(column, raw, self.date_expected()))
+            .ok_or_else(|| self.bad(column, raw, self.date_expected()))?;
+        if let Ok(text) = <[u8; 10]>::try_from(raw) {
+            self.last_date.set((text, date));
+        }
+        Ok(date)
     }
 
     /// A required amount of money.

@@ -76,6 +76,7 @@ fn parse<R: Read>(
     empty: Receiver<Batch>,
 ) {
     let mut next_index: u32 = 0;
+    let (mut last_date, mut last_day) = (chrono::NaiveDate::MIN, day_number(chrono::NaiveDate::MIN));
     loop {
         let mut batch = empty.try_recv().unwrap_or_default();
         batch.clear();
@@ -85,7 +86,11 @@ fn parse<R: Read>(
                 Ok(Some(row)) => {
                     batch.id_text.extend_from_slice(row.customer_id.as_bytes());
                     batch.id_ends.push(batch.id_text.len() as u32);
-                    batch.day.push(day_number(row.date));
+                    if row.date != last_date {
+                        last_date = row.date;
+                        last_day = day_number(row.date);
+                    }
+                    batch.day.push(last_day);
                     batch.amount.push(row.amount);
                     batch.cost.push(row.cost);
                     batch.kind.push(row.kind);
