@@ -38,8 +38,8 @@ pub(crate) struct Records<R> {
     row: u64,
     file: String,
     options: ImportOptions,
-    /// The last 10-byte date text parsed and its value (all zeros before the first).
-    last_date: Cell<([u8; 10], NaiveDate)>,
+    /// The last 10-byte date text parsed and its value.
+    last_date: Cell<Option<([u8; 10], NaiveDate)>>,
 }
 
 impl<R: Read> Records<R> {
@@ -75,7 +75,7 @@ impl<R: Read> Records<R> {
             row: 1,
             file: file.to_owned(),
             options: options.clone(),
-            last_date: Cell::new(([0; 10], NaiveDate::MIN)),
+            last_date: Cell::new(None),
         };
         Ok((records, map))
     }
@@ -157,9 +157,10 @@ impl<R: Read> Records<R> {
         if raw.is_empty() {
             return Err(self.empty(column, self.date_expected()));
         }
-        let (last_text, last_date) = self.last_date.get();
-        if raw.len() == 10 && raw == last_text {
-            return Ok(last_date);
+        if let Some((last_text, last_date)) = self.last_date.get() {
+            if raw == last_text {
+                return Ok(last_date);
+            }
         }
         let date = self
             .options
@@ -167,7 +168,7 @@ impl<R: Read> Records<R> {
             .parse(raw)
             .ok_or_else(|| self.bad(column, raw, self.date_expected()))?;
         if let Ok(text) = <[u8; 10]>::try_from(raw) {
-            self.last_date.set((text, date));
+            self.last_date.set(Some((text, date)));
         }
         Ok(date)
     }
