@@ -4,7 +4,7 @@
 use crate::components::StatusBanner;
 use crate::i18n::Msg;
 use crate::pages::{
-    campaigns::CampaignsPage, churn::ChurnPage, customer_profile::CustomerProfilePage, cohorts::CohortsPage, customers::CustomersPage,
+    campaigns::CampaignsPage, churn::ChurnPage, customer_profile::{CustomerProfilePage, NewCustomerPage}, cohorts::CohortsPage, customers::CustomersPage,
     dashboard::DashboardPage, import::ImportPage, managers::ManagersPage, models::ModelsPage,
     not_found::NotFoundPage, planning::PlanningPage, settings::SettingsPage,
 };
@@ -108,6 +108,7 @@ fn Shell() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=DashboardPage/>
                     <Route path=path!("/customers") view=CustomersPage/>
+                    <Route path=path!("/customers/new") view=NewCustomerPage/>
                     <Route path=path!("/customers/:id") view=CustomerProfilePage/>
                     <Route path=path!("/managers") view=ManagersPage/>
                     <Route path=path!("/campaigns") view=CampaignsPage/>

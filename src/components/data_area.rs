@@ -11,6 +11,7 @@ pub fn bring_data_in() -> Vec<Action> {
     vec![
         Action { label: Msg::LoadDemoData, href: "/import?demo=1", primary: true },
         Action { label: Msg::ImportAFile, href: "/import", primary: false },
+        Action { label: Msg::AddACustomer, href: "/customers/new", primary: false },
     ]
 }
 

@@ -42,6 +42,7 @@ catalogue! {
         zh: "还没有客户——请加载演示数据或导入文件",
     }
     LoadDemoData => { en: "Load demo data", es: "Cargar datos de demostración", fr: "Charger les données de démonstration", zh: "加载演示数据" }
+    AddACustomer => { en: "Add a customer by hand", es: "Añadir un cliente a mano", fr: "Ajouter un client à la main", zh: "手动添加客户" }
     ImportAFile => { en: "Import a file", es: "Importar un archivo", fr: "Importer un fichier", zh: "导入文件" }
     DashboardIntro => {
         en: "Profitability now and in the future, the customer pyramid and the whale curve, at a glance.",

@@ -34,6 +34,11 @@ catalogue! {
         NoLevel => { en: "Not set", es: "Sin definir", fr: "Non défini", zh: "未设置" }
         Manager => { en: "Relationship manager", es: "Gestor de relación", fr: "Chargé de clientèle", zh: "客户经理" }
         NoManager => { en: "No manager", es: "Sin gestor", fr: "Sans chargé", zh: "无经理" }
+        NewCustomer => { en: "New customer", es: "Nuevo cliente", fr: "Nouveau client", zh: "新建客户" }
+        CustomerId => { en: "Customer id (as in your other systems)", es: "Id de cliente (como en sus otros sistemas)", fr: "Identifiant client (comme dans vos autres systèmes)", zh: "客户 ID（与其他系统一致）" }
+        ErrId => { en: "A customer needs an id.", es: "Un cliente necesita un id.", fr: "Un client doit avoir un identifiant.", zh: "客户必须有 ID。" }
+        ErrIdTaken => { en: "The id {id} already belongs to another customer; choose another.", es: "El id {id} ya pertenece a otro cliente; elija otro.", fr: "L'identifiant {id} appartient déjà à un autre client ; choisissez-en un autre.", zh: "ID {id} 已被其他客户使用，请另选一个。" }
+        Create => { en: "Create the customer", es: "Crear el cliente", fr: "Créer le client", zh: "创建客户" }
         Save => { en: "Save changes", es: "Guardar cambios", fr: "Enregistrer", zh: "保存更改" }
         Saved => { en: "Saved.", es: "Guardado.", fr: "Enregistré.", zh: "已保存。" }
         FixFields => { en: "Nothing was saved: fix the fields marked below.", es: "No se guardó nada: corrija los campos marcados.", fr: "Rien n'a été enregistré : corrigez les champs signalés.", zh: "未保存：请修正下方标出的字段。" }

@@ -35,24 +35,77 @@ pub fn CustomerProfilePage() -> impl IntoView {
             actions::customer_detail(workspace, id).await.map(Some)
         }
     });
+    // The latest detail, kept while a new one loads so that the forms (and their
+    // messages) stay in place when the data changes; the page only switches between
+    // loading, missing, error and found.
+    let latest = RwSignal::new(None::<CustomerDetail>);
+    let state = Memo::new(move |_| match detail.get() {
+        None => latest.with(|l| if l.is_some() { PageState::Found } else { PageState::Loading }),
+        Some(Err(err)) => PageState::Error(err.message),
+        Some(Ok(None)) => PageState::Loading,
+        Some(Ok(Some(d))) if !d.exists() => PageState::Missing,
+        Some(Ok(Some(_))) => PageState::Found,
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(Some(d))) = detail.get() {
+            if d.exists() {
+                latest.set(Some(d));
+            }
+        }
+    });
     view! {
         <nav class="breadcrumb"><a href="/customers">{move || i18n.t(ProfileText::BackToCustomers)}</a></nav>
-        <Transition fallback=move || view! { <p class="loading">{move || i18n.t(Msg::Loading)}</p> }>
-            {move || {
-                detail.get().map(|result| match result {
-                    Err(err) => view! { <p class="inline-error" role="alert">{err.message}</p> }.into_any(),
-                    Ok(None) => view! { <p class="loading">{move || i18n.t(Msg::Loading)}</p> }.into_any(),
-                    Ok(Some(d)) if !d.exists() => {
-                        let id = id.get_untracked();
-                        view! {
-                            <h1 data-testid="page-title">{move || i18n.t(Msg::NotFoundTitle)}</h1>
-                            <p class="inline-error" data-testid="profile-missing">{move || fill(i18n.t(ProfileText::NotFound), &[("id", &id)])}</p>
-                        }.into_any()
-                    }
-                    Ok(Some(d)) => view! { <Profile id=id.get_untracked() detail=d/> }.into_any(),
-                })
-            }}
-        </Transition>
+        {move || match state.get() {
+            PageState::Loading => view! { <p class="loading">{move || i18n.t(Msg::Loading)}</p> }.into_any(),
+            PageState::Error(message) => view! { <p class="inline-error" role="alert">{message}</p> }.into_any(),
+            PageState::Missing => {
+                let id = id.get_untracked();
+                view! {
+                    <h1 data-testid="page-title">{move || i18n.t(Msg::NotFoundTitle)}</h1>
+                    <p class="inline-error" data-testid="profile-missing">{move || fill(i18n.t(ProfileText::NotFound), &[("id", &id)])}</p>
+                }.into_any()
+            }
+            PageState::Found => match latest.get_untracked() {
+                Some(d) => view! { <Profile id=id.get_untracked() first=d detail=latest/> }.into_any(),
+                None => view! { <p class="loading">{move || i18n.t(Msg::Loading)}</p> }.into_any(),
+            },
+        }}
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum PageState {
+    Loading,
+    Missing,
+    Error(String),
+    Found,
+}
+
+/// The page at `/customers/new`: a new customer's general information.
+#[component]
+pub fn NewCustomerPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let workspace = use_workspace();
+    let managers = LocalResource::new(move || {
+        let ready = matches!(workspace.status(), DbStatus::Ready { .. });
+        async move { if ready { actions::managers(workspace).await } else { Ok(Vec::new()) } }
+    });
+    Effect::new(move |_| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&format!("{} · {}", i18n.t(ProfileText::NewCustomer), i18n.t(Msg::AppName)));
+        }
+    });
+    view! {
+        <nav class="breadcrumb"><a href="/customers">{move || i18n.t(ProfileText::BackToCustomers)}</a></nav>
+        <header class="page-header"><h1 data-testid="page-title">{move || i18n.t(ProfileText::NewCustomer)}</h1></header>
+        <div class="narrow">
+            <Transition fallback=move || view! { <p class="loading">{move || i18n.t(Msg::Loading)}</p> }>
+                {move || managers.get().map(|r| {
+                    let list: Vec<(String, String)> = r.unwrap_or_default().into_iter().map(|m| (m.id, m.name)).collect();
+                    view! { <GeneralForm workspace=workspace id=actions::new_id("C") customer=None managers=list is_new=true/> }
+                })}
+            </Transition>
+        </div>
     }
 }
 
@@ -75,7 +128,7 @@ fn field_message(i18n: I18n, errors: RwSignal<Vec<FieldError>>, field: &'static 
 }
 
 #[component]
-fn Profile(id: String, detail: CustomerDetail) -> impl IntoView {
+fn Profile(id: String, first: CustomerDetail, detail: RwSignal<Option<CustomerDetail>>) -> impl IntoView {
     let i18n = use_i18n();
     let analysis = use_analysis();
     let workspace = use_workspace();
@@ -83,6 +136,8 @@ fn Profile(id: String, detail: CustomerDetail) -> impl IntoView {
     let row = Memo::new(move |_| {
         analysis.current().and_then(|a| id.with_value(|id| a.customers.iter().find(|c| &c.id == id).cloned()))
     });
+    let detail_now = Signal::derive(move || detail.get().unwrap_or_else(|| first.clone()));
+    let detail = detail_now.get_untracked();
     let name = detail.customer.as_ref().map(|c| c.name.clone()).unwrap_or_else(|| id.get_value());
     Effect::new({
         let name = name.clone();
@@ -92,7 +147,6 @@ fn Profile(id: String, detail: CustomerDetail) -> impl IntoView {
             }
         }
     });
-    let latest_exit = detail.exits.first().cloned();
 
     view! {
         <header class="page-header profile-header">
@@ -107,12 +161,15 @@ fn Profile(id: String, detail: CustomerDetail) -> impl IntoView {
         <div class="profile-grid">
             <div class="profile-main">
                 <ValueCard row=row analysis=Signal::derive(move || analysis.current())/>
-                <ExitSection workspace=workspace latest=latest_exit customer_id=id.get_value()/>
-                <Timeline detail=detail.clone()/>
+                {move || {
+                    let latest_exit = detail_now.with(|d| d.exits.first().cloned());
+                    view! { <ExitSection workspace=workspace latest=latest_exit customer_id=id.get_value()/> }
+                }}
+                <Timeline detail=detail_now/>
             </div>
             <div class="profile-side">
-                <ContactPlanCard workspace=workspace customer_id=id.get_value() plan=detail.plan.clone() row=row/>
-                <InteractionForm workspace=workspace customer_id=id.get_value() plan=detail.plan.clone()/>
+                <ContactPlanCard workspace=workspace customer_id=id.get_value() plan=Signal::derive(move || detail_now.with(|d| d.plan.clone())) row=row/>
+                <InteractionForm workspace=workspace customer_id=id.get_value() plan=Signal::derive(move || detail_now.with(|d| d.plan.clone()))/>
                 <GeneralForm workspace=workspace id=id.get_value() customer=detail.customer.clone() managers=detail.managers.iter().map(|m| (m.id.clone(), m.name.clone())).collect()/>
                 <DeleteCustomer workspace=workspace id=id.get_value() name=name/>
             </div>
@@ -190,10 +247,11 @@ struct Event {
 }
 
 #[component]
-fn Timeline(detail: CustomerDetail) -> impl IntoView {
+fn Timeline(detail: Signal<CustomerDetail>) -> impl IntoView {
     let i18n = use_i18n();
     let analysis = use_analysis();
     move || {
+        let detail = detail.get();
         let locale = i18n.locale();
         let currency = analysis.current().map(|a| a.currency.clone()).unwrap_or_else(|| "USD".into());
         let mut events: Vec<Event> = Vec::new();
@@ -297,25 +355,61 @@ fn text_field<T: Send + Sync + 'static>(
 }
 
 #[component]
-fn GeneralForm(workspace: WorkspaceState, id: String, customer: Option<Customer>, managers: Vec<(String, String)>) -> impl IntoView {
+pub(crate) fn GeneralForm(
+    workspace: WorkspaceState,
+    id: String,
+    customer: Option<Customer>,
+    managers: Vec<(String, String)>,
+    /// A new customer: the id is editable and must be free; saving opens the profile.
+    #[prop(optional)]
+    is_new: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let form = RwSignal::new(customer.as_ref().map(CustomerForm::from_customer).unwrap_or_else(|| CustomerForm { name: id.clone(), ..Default::default() }));
+    let form = RwSignal::new(customer.as_ref().map(CustomerForm::from_customer).unwrap_or_else(|| CustomerForm {
+        name: if is_new { String::new() } else { id.clone() },
+        ..Default::default()
+    }));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let status = RwSignal::new(None::<Result<String, String>>);
-    let id = StoredValue::new(id);
+    let id_text = RwSignal::new(id);
+    let id_error = RwSignal::new(None::<String>);
+    let navigate = StoredValue::new(use_navigate());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let today = actions::today();
-        match form.get_untracked().validate(&id.get_value(), today) {
+        let id = id_text.get_untracked().trim().to_string();
+        if is_new && id.is_empty() {
+            id_error.set(Some(i18n.t(ProfileText::ErrId).to_string()));
+            return;
+        }
+        match form.get_untracked().validate(&id, today) {
             Err(e) => {
                 errors.set(e);
                 status.set(Some(Err(i18n.t(ProfileText::FixFields).to_string())));
             }
             Ok(customer) => {
                 errors.set(Vec::new());
+                id_error.set(None);
                 spawn_local(async move {
+                    if is_new {
+                        match actions::customer_exists(workspace, customer.id.clone()).await {
+                            Ok(true) => {
+                                id_error.set(Some(fill(i18n.t(ProfileText::ErrIdTaken), &[("id", &customer.id)])));
+                                return;
+                            }
+                            Ok(false) => {}
+                            Err(e) => {
+                                status.set(Some(Err(e.message)));
+                                return;
+                            }
+                        }
+                    }
+                    let id = customer.id.clone();
                     let result = actions::save_customer(workspace, customer).await;
-                    status.set(Some(result.map(|_| i18n.t(ProfileText::Saved).to_string()).map_err(|e| e.message)));
+                    match (&result, is_new) {
+                        (Ok(()), true) => navigate.with_value(|n| n(&format!("/customers/{}", crate::analytics::workspace::query::encode(&id)), Default::default())),
+                        _ => status.set(Some(result.map(|_| i18n.t(ProfileText::Saved).to_string()).map_err(|e| e.message))),
+                    }
                 });
             }
         }
@@ -324,6 +418,13 @@ fn GeneralForm(workspace: WorkspaceState, id: String, customer: Option<Customer>
     view! {
         <form class="card form" on:submit=save data-testid="customer-form" novalidate>
             <h2>{move || i18n.t(ProfileText::GeneralInformation)}</h2>
+            {is_new.then(|| view! {
+                <label class="field" class:field--invalid=move || id_error.get().is_some()>
+                    <span class="field__label">{move || i18n.t(ProfileText::CustomerId)}</span>
+                    <input type="text" data-testid="field-id" prop:value=move || id_text.get() on:input=move |ev| id_text.set(event_target_value(&ev))/>
+                    {move || id_error.get().map(|m| view! { <span class="field__error" role="alert">{m}</span> })}
+                </label>
+            })}
             {text_field(msg(ProfileText::Name), "text", "field-name", form, |f| f.name.clone(), |f, v| f.name = v, field_message(i18n, errors, "name"))}
             {text_field(msg(ProfileText::Company), "text", "field-company", form, |f| f.company.clone(), |f, v| f.company = v, move || None)}
             {text_field(msg(ProfileText::Email), "email", "field-email", form, |f| f.email.clone(), |f, v| f.email = v, field_message(i18n, errors, "email"))}
@@ -352,7 +453,7 @@ fn GeneralForm(workspace: WorkspaceState, id: String, customer: Option<Customer>
                 <textarea data-testid="field-notes" rows="3" prop:value=move || form.with(|f| f.notes.clone()) on:input=move |ev| form.update(|f| f.notes = event_target_value(&ev))></textarea>
             </label>
             <div class="form__actions">
-                <button type="submit" class="button button--primary" data-testid="save-customer">{move || i18n.t(ProfileText::Save)}</button>
+                <button type="submit" class="button button--primary" data-testid="save-customer">{move || i18n.t(if is_new { ProfileText::Create } else { ProfileText::Save })}</button>
                 {move || status.get().map(|s| match s {
                     Ok(t) => view! { <span class="status status--ok" role="status" data-testid="save-status">{t}</span> }.into_any(),
                     Err(t) => view! { <span class="field__error" role="alert" data-testid="save-status">{t}</span> }.into_any(),
@@ -363,7 +464,7 @@ fn GeneralForm(workspace: WorkspaceState, id: String, customer: Option<Customer>
 }
 
 #[component]
-fn InteractionForm(workspace: WorkspaceState, customer_id: String, plan: Option<ContactPlan>) -> impl IntoView {
+fn InteractionForm(workspace: WorkspaceState, customer_id: String, plan: Signal<Option<ContactPlan>>) -> impl IntoView {
     let i18n = use_i18n();
     let form = RwSignal::new(crate::domain::forms::InteractionForm {
         kind: InteractionKind::Call.as_str().into(),
@@ -373,14 +474,13 @@ fn InteractionForm(workspace: WorkspaceState, customer_id: String, plan: Option<
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let status = RwSignal::new(None::<Result<String, String>>);
     let customer_id = StoredValue::new(customer_id);
-    let plan = StoredValue::new(plan);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.get_untracked().validate(&customer_id.get_value(), actions::today()) {
             Err(e) => errors.set(e),
             Ok(interaction) => {
                 errors.set(Vec::new());
-                let plan = plan.get_value();
+                let plan = plan.get_untracked();
                 spawn_local(async move {
                     let result = actions::add_interaction(workspace, interaction, plan).await;
                     status.set(Some(result.map(|_| i18n.t(ProfileText::Logged).to_string()).map_err(|e| e.message)));
@@ -490,13 +590,12 @@ fn ExitSection(workspace: WorkspaceState, latest: Option<crate::storage::Keyed<c
 }
 
 #[component]
-fn ContactPlanCard(workspace: WorkspaceState, customer_id: String, plan: Option<ContactPlan>, row: Memo<Option<CustomerRow>>) -> impl IntoView {
+fn ContactPlanCard(workspace: WorkspaceState, customer_id: String, plan: Signal<Option<ContactPlan>>, row: Memo<Option<CustomerRow>>) -> impl IntoView {
     let i18n = use_i18n();
     let tier = move || row.get().and_then(|r| r.scores.map(|s| s.tier));
     let default_cadence = move || tier().map_or(Cadence::NoPlan, Cadence::for_tier);
-    let cadence = RwSignal::new(plan.as_ref().map(|p| p.cadence.as_str().to_string()));
+    let cadence = RwSignal::new(plan.with_untracked(|p| p.as_ref().map(|p| p.cadence.as_str().to_string())));
     let status = RwSignal::new(None::<Result<String, String>>);
-    let plan = StoredValue::new(plan);
     let customer_id = StoredValue::new(customer_id);
     let chosen = move || {
         cadence.get().and_then(|c| Cadence::parse(&c)).unwrap_or_else(default_cadence)
@@ -504,7 +603,7 @@ fn ContactPlanCard(workspace: WorkspaceState, customer_id: String, plan: Option<
     let save = move |log_today: bool| {
         let today = actions::today();
         let cadence = chosen();
-        let mut next = match plan.get_value() {
+        let mut next = match plan.get_untracked() {
             Some(mut p) if p.cadence == cadence => {
                 p.cadence = cadence;
                 p
@@ -535,7 +634,7 @@ fn ContactPlanCard(workspace: WorkspaceState, customer_id: String, plan: Option<
                     ("cadence", i18n.t(labels::cadence(Cadence::for_tier(t)))),
                 ]))}
             </p>
-            {move || plan.with_value(|p| p.as_ref().and_then(|p| p.next_due).map(|due| {
+            {move || plan.with(|p| p.as_ref().and_then(|p| p.next_due).map(|due| {
                 let today = actions::today();
                 let overdue = due < today;
                 let text = if overdue {

@@ -20,12 +20,26 @@ const QUERY_KEYS: [&str; 10] = ["q", "segment", "tier", "current", "future", "rf
 /// The Customers page.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
+    // Page state that outlives a recomputed analysis (which redraws the table).
+    let bulk = BulkState {
+        manager: RwSignal::new(String::new()),
+        message: RwSignal::new(None),
+        busy: RwSignal::new(false),
+    };
     view! {
         <PageHeader title=Msg::NavCustomers intro=Msg::CustomersIntro/>
         <DataArea>
-            <AnalysisView render=move |analysis| view! { <CustomerTable analysis=analysis/> }/>
+            <AnalysisView render=move |analysis| view! { <CustomerTable analysis=analysis bulk=bulk/> }/>
         </DataArea>
     }
+}
+
+/// The bulk assignment's choice and outcome.
+#[derive(Clone, Copy)]
+struct BulkState {
+    manager: RwSignal<String>,
+    message: RwSignal<Option<Result<String, String>>>,
+    busy: RwSignal<bool>,
 }
 
 /// The query in the URL.
@@ -41,7 +55,7 @@ fn use_customer_query() -> Memo<CustomerQuery> {
 }
 
 #[component]
-fn CustomerTable(analysis: Arc<WorkspaceAnalysis>) -> impl IntoView {
+fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_customer_query();
     let navigate = use_navigate();
@@ -148,9 +162,7 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>) -> impl IntoView {
 
     // Bulk assignment of a manager to the filtered customers.
     let workspace = use_workspace();
-    let bulk_manager = RwSignal::new(String::new());
-    let bulk_message = RwSignal::new(None::<Result<String, String>>);
-    let busy = RwSignal::new(false);
+    let (bulk_manager, bulk_message, busy) = (bulk.manager, bulk.message, bulk.busy);
     let assign = {
         let manager_name = manager_name.clone();
         move |_| {
@@ -255,11 +267,12 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>) -> impl IntoView {
                     ("total", &format::count(total as u64, i18n.locale())),
                 ])}
             </p>
+            <a class="button" href="/customers/new" data-testid="new-customer">{move || i18n.t(Msg::AddACustomer)}</a>
             <div class="bulk-assign">
                 <label class="visually-hidden" for="bulk-manager">
                     {move || fill(i18n.t(CustomerText::BulkAssign), &[("count", &selection.with(|s| s.len()).to_string())])}
                 </label>
-                <select id="bulk-manager" data-testid="bulk-manager" on:change=move |ev| bulk_manager.set(event_target_value(&ev))>
+                <select id="bulk-manager" data-testid="bulk-manager" prop:value=move || bulk_manager.get() on:change=move |ev| bulk_manager.set(event_target_value(&ev))>
                     <option value="">{move || i18n.t(CustomerText::RemoveManager)}</option>
                     {option_list(analysis.managers.clone())}
                 </select>

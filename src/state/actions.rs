@@ -63,6 +63,11 @@ pub async fn customer_detail(workspace: WorkspaceState, id: String) -> Result<Cu
     })
 }
 
+/// Whether a customer record with this id exists.
+pub async fn customer_exists(workspace: WorkspaceState, id: String) -> Result<bool, AppError> {
+    Ok(workspace.db_untracked()?.get::<Customer>(&id).await?.is_some())
+}
+
 /// Saves a customer's general information.
 pub async fn save_customer(workspace: WorkspaceState, customer: Customer) -> Result<(), AppError> {
     let mut changes = Changes::new(format!("the customer {}", customer.name));
