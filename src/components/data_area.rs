@@ -25,7 +25,7 @@ pub fn DataArea(
     children: ChildrenFn,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let count = use_workspace().customer_count();
+    let count = use_workspace().has_data();
     let children = StoredValue::new(children);
     view! {
         <div class="data-area" data-testid="data-area">
@@ -36,10 +36,10 @@ pub fn DataArea(
                         .map(|result| match result {
                             Err(err) => view! { <p class="inline-error" role="alert">{err.message}</p> }.into_any(),
                             Ok(None) => view! { <p class="loading">{move || i18n.t(Msg::Loading)}</p> }.into_any(),
-                            Ok(Some(0)) => view! {
+                            Ok(Some(false)) => view! {
                                 <EmptyState message=Msg::EmptyNoCustomers detail=empty_detail actions=bring_data_in()/>
                             }.into_any(),
-                            Ok(Some(_)) => children.with_value(|c| c()).into_any(),
+                            Ok(Some(true)) => children.with_value(|c| c()).into_any(),
                         })
                 }}
             </Transition>

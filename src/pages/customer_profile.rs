@@ -88,8 +88,10 @@ pub fn NewCustomerPage() -> impl IntoView {
     let workspace = use_workspace();
     let managers = LocalResource::new(move || {
         let ready = matches!(workspace.status(), DbStatus::Ready { .. });
-        async move { if ready { actions::managers(workspace).await } else { Ok(Vec::new()) } }
+        async move { if ready { actions::managers(workspace).await.map(Some) } else { Ok(None) } }
     });
+    // One id for this page, so that a refreshed manager list does not change it.
+    let new_id = actions::new_id("C");
     Effect::new(move |_| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{} · {}", i18n.t(ProfileText::NewCustomer), i18n.t(Msg::AppName)));
@@ -100,9 +102,13 @@ pub fn NewCustomerPage() -> impl IntoView {
         <header class="page-header"><h1 data-testid="page-title">{move || i18n.t(ProfileText::NewCustomer)}</h1></header>
         <div class="narrow">
             <Transition fallback=move || view! { <p class="loading">{move || i18n.t(Msg::Loading)}</p> }>
-                {move || managers.get().map(|r| {
-                    let list: Vec<(String, String)> = r.unwrap_or_default().into_iter().map(|m| (m.id, m.name)).collect();
-                    view! { <GeneralForm workspace=workspace id=actions::new_id("C") customer=None managers=list is_new=true/> }
+                {move || managers.get().map(|r| match r {
+                    Err(e) => view! { <p class="inline-error" role="alert">{e.message}</p> }.into_any(),
+                    Ok(None) => view! { <p class="loading">{move || i18n.t(Msg::Loading)}</p> }.into_any(),
+                    Ok(Some(list)) => {
+                        let list: Vec<(String, String)> = list.into_iter().map(|m| (m.id, m.name)).collect();
+                        view! { <GeneralForm workspace=workspace id=new_id.clone() customer=None managers=list is_new=true/> }.into_any()
+                    }
                 })}
             </Transition>
         </div>

@@ -26,10 +26,15 @@ fn DemoCard() -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
     let analysis = use_analysis();
-    let count = workspace.customer_count();
+    let count = workspace.has_data();
     let progress = RwSignal::new(None::<(f32, String)>);
     let done = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    // `?customers=N` sizes the demo (for demos and benchmarks at scale); 5,000 by default.
+    let query = use_query_map();
+    let customers = query
+        .with_untracked(|q| q.get("customers").and_then(|v| v.parse::<u32>().ok()))
+        .map_or(5_000, |n| n.clamp(1, crate::demo::MAX_CUSTOMERS as u32));
     let start = move || {
         if progress.get_untracked().is_some() {
             return;
@@ -38,7 +43,8 @@ fn DemoCard() -> impl IntoView {
         progress.set(Some((0.0, "generating".into())));
         let client = analysis.client();
         spawn_local(async move {
-            let result = actions::load_demo(workspace, client, move |f, stage| progress.set(Some((f, stage.to_string())))).await;
+            let result =
+                actions::load_demo(workspace, client, customers, move |f, stage| progress.set(Some((f, stage.to_string())))).await;
             progress.set(None);
             match result {
                 Ok(()) => done.set(true),
@@ -47,13 +53,12 @@ fn DemoCard() -> impl IntoView {
         });
     };
     // `/import?demo=1` (the empty states' "Load demo data") starts at once on an empty workspace.
-    let query = use_query_map();
     let auto = query.with_untracked(|q| q.get("demo").as_deref() == Some("1"));
     Effect::new(move |started: Option<bool>| {
         if started == Some(true) {
             return true;
         }
-        let empty = matches!(count.get(), Some(Ok(Some(0))));
+        let empty = matches!(count.get(), Some(Ok(Some(false))));
         if auto && empty && matches!(workspace.status(), DbStatus::Ready { .. }) {
             start();
             return true;
@@ -79,7 +84,7 @@ fn DemoCard() -> impl IntoView {
                     <A href="/" attr:class="button button--primary">{move || i18n.t(ImportText::GoToDashboard)}</A>
                 }.into_any(),
                 (None, false) => {
-                    let has_customers = matches!(count.get(), Some(Ok(Some(n))) if n > 0);
+                    let has_customers = matches!(count.get(), Some(Ok(Some(true))));
                     if has_customers {
                         view! {
                             <p class="muted">{move || i18n.t(ImportText::DemoNotEmpty)}</p>

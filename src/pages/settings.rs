@@ -231,8 +231,9 @@ fn problem_text(i18n: crate::state::I18n, p: &SettingProblem) -> String {
 #[component]
 fn AnalysisSettings(workspace: WorkspaceState) -> impl IntoView {
     let i18n = use_i18n();
+    // Loaded once the workspace is open (not on every change, so that the form and its
+    // messages stay while the analysis recomputes after a save).
     let loaded = LocalResource::new(move || {
-        workspace.revision();
         let ready = matches!(workspace.status(), DbStatus::Ready { .. });
         async move {
             if ready {

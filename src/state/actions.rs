@@ -277,13 +277,14 @@ pub async fn load_settings(workspace: WorkspaceState) -> Result<crate::storage::
 pub async fn load_demo(
     workspace: WorkspaceState,
     client: crate::state::worker::WorkerClient,
+    customers: u32,
     on_progress: impl Fn(f32, &str) + 'static,
 ) -> Result<(), AppError> {
     let database = workspace.db_untracked()?.name().to_string();
     let imported_at: String = js_sys::Date::new_0().to_iso_string().into();
     let batch_id = new_id("demo");
     let outcome = client
-        .run(move |job| crate::worker::protocol::Request::LoadDemo { job, database, imported_at, batch_id }, on_progress)
+        .run(move |job| crate::worker::protocol::Request::LoadDemo { job, database, imported_at, batch_id, customers }, on_progress)
         .await
         .map_err(AppError::new)?;
     if let crate::state::worker::Outcome::Done(revision) = outcome {

@@ -78,8 +78,9 @@ impl WorkspaceState {
         }
     }
 
-    /// How many customers the workspace holds: `None` while the database opens.
-    pub fn customer_count(&self) -> LocalResource<Result<Option<u32>, AppError>> {
+    /// Whether the workspace holds customers or transactions: `None` while the database
+    /// opens.
+    pub fn has_data(&self) -> LocalResource<Result<Option<bool>, AppError>> {
         let this = *self;
         LocalResource::new(move || {
             this.revision.track();
@@ -87,7 +88,7 @@ impl WorkspaceState {
             async move {
                 match db? {
                     None => Ok(None),
-                    Some(db) => Ok(Some(db.count_customers().await?)),
+                    Some(db) => Ok(Some(db.has_data().await?)),
                 }
             }
         })

@@ -108,6 +108,23 @@ impl WorkspaceDb {
         store.count(None).await.map_err(|e| error::read_error(what, &e))
     }
 
+    /// Whether the workspace holds any customer or transaction (customers may be known
+    /// only from imported transactions).
+    pub async fn has_data(&self) -> Result<bool, StorageError> {
+        let what = "the workspace";
+        let tx = self
+            .rexie
+            .transaction(&[schema::CUSTOMERS, schema::TRANSACTIONS], TransactionMode::ReadOnly)
+            .map_err(|e| error::read_error(what, &e))?;
+        for name in [schema::CUSTOMERS, schema::TRANSACTIONS] {
+            let store = tx.store(name).map_err(|e| error::read_error(what, &e))?;
+            if store.count(None).await.map_err(|e| error::read_error(what, &e))? > 0 {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
     /// Stores (adds or replaces) records in one transaction: all of them or none.
     pub async fn put_all<T: Record>(&self, records: &[T]) -> Result<(), StorageError> {
         let values = records.iter().map(|r| to_js(r, T::WHAT)).collect::<Result<Vec<_>, _>>()?;

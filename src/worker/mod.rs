@@ -59,7 +59,9 @@ async fn handle(request: Request) {
     let job = request.job();
     let result = match request {
         Request::Analyze { job, database } => analyze(job, &database).await,
-        Request::LoadDemo { job, database, imported_at, batch_id } => load_demo(job, &database, imported_at, batch_id).await,
+        Request::LoadDemo { job, database, imported_at, batch_id, customers } => {
+            load_demo(job, &database, imported_at, batch_id, customers).await
+        }
     };
     if let Err(message) = result {
         post(&Response::Failed { job, message });
@@ -110,10 +112,11 @@ async fn analyze(job: u32, database: &str) -> Result<(), String> {
 }
 
 /// Generates the demo company and stores it, all or nothing.
-async fn load_demo(job: u32, database: &str, imported_at: String, batch_id: String) -> Result<(), String> {
+async fn load_demo(job: u32, database: &str, imported_at: String, batch_id: String, customers: u32) -> Result<(), String> {
     let text = |e: StorageError| e.to_string();
     progress(job, 0.0, "generating");
-    let demo = crate::demo::generate_with_progress(&crate::demo::DemoOptions::default(), &mut |f| {
+    let options = crate::demo::DemoOptions { customers: customers as usize, ..Default::default() };
+    let demo = crate::demo::generate_with_progress(&options, &mut |f| {
         progress(job, f * 0.3, "generating")
     })
     .map_err(|e| e.to_string())?;

@@ -11,7 +11,7 @@ pub enum Request {
     Analyze { job: u32, database: String },
     /// Generate the demo company and store it in the workspace in one transaction;
     /// answered by `done`.
-    LoadDemo { job: u32, database: String, imported_at: String, batch_id: String },
+    LoadDemo { job: u32, database: String, imported_at: String, batch_id: String, customers: u32 },
 }
 
 impl Request {
