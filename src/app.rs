@@ -4,11 +4,22 @@
 use crate::components::StatusBanner;
 use crate::i18n::Msg;
 use crate::pages::{
-    campaigns::CampaignsPage, churn::ChurnPage, customer_profile::{CustomerProfilePage, NewCustomerPage}, cohorts::CohortsPage, customers::CustomersPage,
-    dashboard::DashboardPage, import::ImportPage, managers::ManagersPage, models::ModelsPage,
-    not_found::NotFoundPage, planning::PlanningPage, settings::SettingsPage,
+    campaigns::CampaignsPage,
+    churn::ChurnPage,
+    cohorts::CohortsPage,
+    customer_profile::{CustomerProfilePage, NewCustomerPage},
+    customers::CustomersPage,
+    dashboard::DashboardPage,
+    import::ImportPage,
+    managers::ManagersPage,
+    models::ModelsPage,
+    not_found::NotFoundPage,
+    planning::PlanningPage,
+    settings::SettingsPage,
 };
-use crate::state::{provide_analysis, provide_i18n, provide_workspace, use_i18n, use_workspace, DbStatus};
+use crate::state::{
+    provide_analysis, provide_i18n, provide_workspace, use_i18n, use_workspace, DbStatus,
+};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -127,7 +138,9 @@ fn Shell() -> impl IntoView {
 /// Registers the service worker that precaches the built assets, so the app loads
 /// with the network off after one visit. Failing to register only loses offline use.
 fn register_service_worker() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let navigator = window.navigator();
     if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
         return;
@@ -135,7 +148,10 @@ fn register_service_worker() {
     let promise = navigator.service_worker().register("/sw.js");
     leptos::task::spawn_local(async move {
         if let Err(err) = wasm_bindgen_futures::JsFuture::from(promise).await {
-            web_sys::console::warn_2(&"Offline use is unavailable: the service worker did not register.".into(), &err);
+            web_sys::console::warn_2(
+                &"Offline use is unavailable: the service worker did not register.".into(),
+                &err,
+            );
         }
     });
 }

@@ -14,7 +14,10 @@ pub struct AppError {
 
 impl AppError {
     pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into(), reload: false }
+        Self {
+            message: message.into(),
+            reload: false,
+        }
     }
 }
 
@@ -30,6 +33,9 @@ impl From<StorageError> for AppError {
     fn from(err: StorageError) -> Self {
         web_sys::console::error_1(&format!("storage: {err:?}").into());
         let reload = matches!(err, StorageError::UpgradedElsewhere);
-        Self { message: err.to_string(), reload }
+        Self {
+            message: err.to_string(),
+            reload,
+        }
     }
 }

@@ -71,7 +71,8 @@ impl BgNbdParams {
             return 1.0;
         }
         let BgNbdParams { r, alpha, a, b } = *self;
-        let log_div = (r + frequency) * ((alpha + t_cal) / (alpha + recency)).ln() + (a / (b + frequency - 1.0)).ln();
+        let log_div = (r + frequency) * ((alpha + t_cal) / (alpha + recency)).ln()
+            + (a / (b + frequency - 1.0)).ln();
         let p = 1.0 / (1.0 + log_div.exp());
         if p.is_finite() {
             p.clamp(0.0, 1.0)
@@ -107,7 +108,9 @@ impl BgNbdParams {
     /// `conditional_expected_number_of_purchases_up_to_time`). Never negative or NaN: where the
     /// series cannot be evaluated it returns 0.
     pub fn expected_purchases(&self, t: f64, frequency: f64, recency: f64, t_cal: f64) -> f64 {
-        self.expected_purchases_if_alive(t, frequency, t_cal).unwrap_or(0.0) * self.p_alive(frequency, recency, t_cal)
+        self.expected_purchases_if_alive(t, frequency, t_cal)
+            .unwrap_or(0.0)
+            * self.p_alive(frequency, recency, t_cal)
     }
 }
 
@@ -148,7 +151,13 @@ impl BgNbdData {
         let mut triple_map: FxHashMap<(u32, u32, u32), u32> = FxHashMap::default();
         let mut data = BgNbdData::default();
         for (x, recency, t, w) in rows {
-            if !(recency.is_finite() && t.is_finite() && recency >= 0.0 && t >= recency && w.is_finite() && w > 0.0) {
+            if !(recency.is_finite()
+                && t.is_finite()
+                && recency >= 0.0
+                && t >= recency
+                && w.is_finite()
+                && w > 0.0)
+            {
                 continue;
             }
             let recency = if x == 0 { 0.0 } else { recency };
@@ -199,7 +208,8 @@ impl BgNbdData {
                 data.ages.push(f64::from(t) / days_per_period);
                 *ti = (data.ages.len() - 1) as u32;
             }
-            data.triples.push((xi, r_index[rec as usize], t_index[t as usize], w));
+            data.triples
+                .push((xi, r_index[rec as usize], t_index[t as usize], w));
             data.customers += w;
             data.max_t = data.max_t.max(f64::from(t) / days_per_period);
         }
@@ -233,7 +243,10 @@ impl BgNbdData {
 
     /// Σ frequency over customers.
     pub fn total_frequency(&self) -> f64 {
-        self.triples.iter().map(|t| self.xs[t.0 as usize] * t.3).sum()
+        self.triples
+            .iter()
+            .map(|t| self.xs[t.0 as usize] * t.3)
+            .sum()
     }
 }
 
@@ -248,10 +261,18 @@ struct Likelihood<'a> {
 
 impl Objective for Likelihood<'_> {
     fn value_and_gradient(&mut self, theta: &[f64], grad: &mut [f64]) -> f64 {
-        if theta.iter().any(|v| !v.is_finite() || v.abs() > LOG_PARAM_BOUND) {
+        if theta
+            .iter()
+            .any(|v| !v.is_finite() || v.abs() > LOG_PARAM_BOUND)
+        {
             return f64::INFINITY;
         }
-        let (r, alpha, a, b) = (theta[0].exp(), theta[1].exp(), theta[2].exp(), theta[3].exp());
+        let (r, alpha, a, b) = (
+            theta[0].exp(),
+            theta[1].exp(),
+            theta[2].exp(),
+            theta[3].exp(),
+        );
         let d = self.data;
         for (slot, &t) in self.lt.iter_mut().zip(&d.ages) {
             let v = alpha + t * self.scale;
@@ -287,14 +308,22 @@ impl Objective for Likelihood<'_> {
                 if x > 0.0 {
                     let (lr, ir) = self.lr[ri as usize];
                     let a4 = ln_a - ln_bx1 - rx * lr;
-                    let (m, diff) = if a3 >= a4 { (a3, a4 - a3) } else { (a4, a3 - a4) };
+                    let (m, diff) = if a3 >= a4 {
+                        (a3, a4 - a3)
+                    } else {
+                        (a4, a3 - a4)
+                    };
                     let e = diff.exp();
                     // ln(1+e) rather than ln_1p(e): the absolute error is below 1e-16 either way
                     // and glibc's log is markedly faster than log1p in this, the hottest loop.
                     let ll = m + (1.0 + e).ln();
                     // Shares of the two terms: π3 = e^{A3}/(e^{A3}+e^{A4}).
                     let pi_small = e / (1.0 + e);
-                    let (pi3, pi4) = if a3 >= a4 { (1.0 - pi_small, pi_small) } else { (pi_small, 1.0 - pi_small) };
+                    let (pi3, pi4) = if a3 >= a4 {
+                        (1.0 - pi_small, pi_small)
+                    } else {
+                        (pi_small, 1.0 - pi_small)
+                    };
                     s_ll += w * ll;
                     s_r += w * (pi3 * lt + pi4 * lr);
                     s_alpha += w * (pi3 * it + pi4 * ir);
@@ -341,9 +370,14 @@ pub const WARM_START_TRIPLES: usize = 40_000;
 /// inverse-Hessian estimate: the same estimate and convergence rule, far fewer full passes.
 /// The reported iterations are those on the full data.
 pub fn fit_bg_nbd(data: &BgNbdData, options: &FitOptions) -> Result<BgNbdFit, AnalyticsError> {
-    let cannot = |reason: &str| AnalyticsError::CannotFit { model: "BG/NBD", reason: reason.to_string() };
+    let cannot = |reason: &str| AnalyticsError::CannotFit {
+        model: "BG/NBD",
+        reason: reason.to_string(),
+    };
     if data.customers < 1.0 {
-        return Err(cannot("there are no customers with purchases; import transactions first."));
+        return Err(cannot(
+            "there are no customers with purchases; import transactions first.",
+        ));
     }
     if data.total_frequency() <= 0.0 {
         return Err(cannot(
@@ -376,16 +410,36 @@ pub fn fit_bg_nbd(data: &BgNbdData, options: &FitOptions) -> Result<BgNbdFit, An
     let mut start_h = None;
     if data.triples.len() > WARM_START_TRIPLES {
         let sub = data.subsample(data.triples.len().div_ceil(WARM_START_TRIPLES / 2));
-        let mut sub_objective = Likelihood { data: &sub, scale, lt: objective.lt.clone(), lr: objective.lr.clone() };
-        let warm = minimize_from(&mut sub_objective, &start, None, &BfgsOptions { gradient_tolerance: 1e-5, ..bfgs });
-        if warm.value.is_finite() && warm.x.iter().all(|v| v.is_finite() && v.abs() < LOG_PARAM_BOUND) {
+        let mut sub_objective = Likelihood {
+            data: &sub,
+            scale,
+            lt: objective.lt.clone(),
+            lr: objective.lr.clone(),
+        };
+        let warm = minimize_from(
+            &mut sub_objective,
+            &start,
+            None,
+            &BfgsOptions {
+                gradient_tolerance: 1e-5,
+                ..bfgs
+            },
+        );
+        if warm.value.is_finite()
+            && warm
+                .x
+                .iter()
+                .all(|v| v.is_finite() && v.abs() < LOG_PARAM_BOUND)
+        {
             start = warm.x;
             start_h = Some(warm.inverse_hessian);
         }
     }
     let result = minimize_from(&mut objective, &start, start_h.as_deref(), &bfgs);
     if !result.value.is_finite() || result.x.iter().any(|v| !v.is_finite()) {
-        return Err(cannot("the likelihood could not be evaluated on these data; check for extreme values."));
+        return Err(cannot(
+            "the likelihood could not be evaluated on these data; check for extreme values.",
+        ));
     }
     let p = BgNbdParams {
         r: result.x[0].exp(),
@@ -411,7 +465,12 @@ pub fn fit_bg_nbd(data: &BgNbdData, options: &FitOptions) -> Result<BgNbdFit, An
 mod tests {
     use super::*;
 
-    const CDNOW: BgNbdParams = BgNbdParams { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+    const CDNOW: BgNbdParams = BgNbdParams {
+        r: 0.243,
+        alpha: 4.414,
+        a: 0.793,
+        b: 2.426,
+    };
 
     #[test]
     fn p_alive_is_one_without_repeat_purchases_and_falls_with_inactivity() {
@@ -423,8 +482,19 @@ mod tests {
 
     #[test]
     fn gradient_matches_finite_differences() {
-        let data = BgNbdData::new([(0, 0.0, 30.0), (2, 20.0, 35.0), (5, 10.0, 39.0), (1, 3.0, 12.0), (2, 20.0, 35.0)]);
-        let mut obj = Likelihood { data: &data, scale: 1.0 / 39.0, lt: vec![(0.0, 0.0); data.ages.len()], lr: vec![(0.0, 0.0); data.recencies.len()] };
+        let data = BgNbdData::new([
+            (0, 0.0, 30.0),
+            (2, 20.0, 35.0),
+            (5, 10.0, 39.0),
+            (1, 3.0, 12.0),
+            (2, 20.0, 35.0),
+        ]);
+        let mut obj = Likelihood {
+            data: &data,
+            scale: 1.0 / 39.0,
+            lt: vec![(0.0, 0.0); data.ages.len()],
+            lr: vec![(0.0, 0.0); data.recencies.len()],
+        };
         let theta = [-0.3, 0.2, 0.4, -0.1];
         let mut g = [0.0; 4];
         obj.value_and_gradient(&theta, &mut g);
@@ -435,7 +505,9 @@ mod tests {
             let mut tm = theta;
             tm[i] -= h;
             let mut scratch = [0.0; 4];
-            let fd = (obj.value_and_gradient(&tp, &mut scratch) - obj.value_and_gradient(&tm, &mut scratch)) / (2.0 * h);
+            let fd = (obj.value_and_gradient(&tp, &mut scratch)
+                - obj.value_and_gradient(&tm, &mut scratch))
+                / (2.0 * h);
             assert!((fd - g[i]).abs() < 1e-7, "param {i}: {fd} vs {}", g[i]);
         }
     }
@@ -445,7 +517,14 @@ mod tests {
         let rows = [(0u32, 0.0, 30.0), (2, 20.0, 35.0), (5, 10.0, 39.0)];
         let data = BgNbdData::new(rows);
         let fit = fit_bg_nbd(&data, &FitOptions::default()).unwrap();
-        let sum: f64 = rows.iter().map(|&(x, r, t)| fit.params.log_likelihood(f64::from(x), r, t)).sum();
-        assert!((sum - fit.diagnostics.log_likelihood).abs() < 1e-8, "{sum} vs {}", fit.diagnostics.log_likelihood);
+        let sum: f64 = rows
+            .iter()
+            .map(|&(x, r, t)| fit.params.log_likelihood(f64::from(x), r, t))
+            .sum();
+        assert!(
+            (sum - fit.diagnostics.log_likelihood).abs() < 1e-8,
+            "{sum} vs {}",
+            fit.diagnostics.log_likelihood
+        );
     }
 }

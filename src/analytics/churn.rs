@@ -37,7 +37,12 @@ pub enum ChurnPeriodKind {
 ///
 /// `first_order_days[c]` is customer c's first order day (`None` if it never ordered).
 /// Only each customer's earliest exit counts.
-pub fn churn_rate(first_order_days: &[Option<i32>], exits: &ExitInput, start: i32, end: i32) -> (usize, usize, f64) {
+pub fn churn_rate(
+    first_order_days: &[Option<i32>],
+    exits: &ExitInput,
+    start: i32,
+    end: i32,
+) -> (usize, usize, f64) {
     let first_exit = earliest_exits(exits, first_order_days.len());
     let mut active = 0;
     let mut left = 0;
@@ -51,7 +56,11 @@ pub fn churn_rate(first_order_days: &[Option<i32>], exits: &ExitInput, start: i3
             left += 1;
         }
     }
-    let rate = if active > 0 { left as f64 / active as f64 } else { 0.0 };
+    let rate = if active > 0 {
+        left as f64 / active as f64
+    } else {
+        0.0
+    };
     (active, left, rate)
 }
 
@@ -111,8 +120,15 @@ pub fn churn_by_period(
         .into_iter()
         .filter_map(|s| {
             let e = next_period(s, kind)?;
-            let (active_at_start, exits, rate) = churn_rate(first_order_days, exits, day_number(s), day_number(e));
-            Some(ChurnPeriod { start: s, end: e, active_at_start, exits, rate })
+            let (active_at_start, exits, rate) =
+                churn_rate(first_order_days, exits, day_number(s), day_number(e));
+            Some(ChurnPeriod {
+                start: s,
+                end: e,
+                active_at_start,
+                exits,
+                rate,
+            })
         })
         .collect()
 }
@@ -146,7 +162,11 @@ pub fn exit_reasons(exits: &ExitInput, start: i32, end: i32) -> Vec<ReasonShare>
         .map(|(&reason, count)| ReasonShare {
             reason,
             count,
-            share: if total > 0 { count as f64 / total as f64 } else { 0.0 },
+            share: if total > 0 {
+                count as f64 / total as f64
+            } else {
+                0.0
+            },
         })
         .collect()
 }
@@ -185,7 +205,12 @@ pub fn what_if(input: &WhatIfInput) -> WhatIf {
     let lost_customers = f(input.customers) * f(input.churn_rate);
     let lost_revenue = lost_customers * f(input.revenue_per_customer);
     let lost_profit = lost_revenue * f(input.margin);
-    WhatIf { lost_customers, lost_revenue, lost_profit, budget_ceiling: lost_profit.max(0.0) }
+    WhatIf {
+        lost_customers,
+        lost_revenue,
+        lost_profit,
+        budget_ceiling: lost_profit.max(0.0),
+    }
 }
 
 /// The calendar date of a day number, for reports (the epoch date if out of range).

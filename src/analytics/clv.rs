@@ -18,7 +18,11 @@ pub struct ClvOptions {
 
 impl Default for ClvOptions {
     fn default() -> Self {
-        ClvOptions { unit: TimeUnit::Days, horizon_months: 12, monthly_discount: 1.1f64.powf(1.0 / 12.0) - 1.0 }
+        ClvOptions {
+            unit: TimeUnit::Days,
+            horizon_months: 12,
+            monthly_discount: 1.1f64.powf(1.0 / 12.0) - 1.0,
+        }
     }
 }
 
@@ -26,13 +30,24 @@ impl Default for ClvOptions {
 /// expected purchases and k the periods per month (30 days or 4.345 weeks): the discounted
 /// number of purchases that, times an order value, gives the CLV. Increments are floored at 0
 /// so rounding can never make it negative.
-pub fn discounted_purchases(params: &BgNbdParams, frequency: f64, recency: f64, t_cal: f64, options: &ClvOptions) -> f64 {
+pub fn discounted_purchases(
+    params: &BgNbdParams,
+    frequency: f64,
+    recency: f64,
+    t_cal: f64,
+    options: &ClvOptions,
+) -> f64 {
     let p_alive = params.p_alive(frequency, recency, t_cal);
     discounted_purchases_if_alive(params, frequency, t_cal, options) * p_alive
 }
 
 /// `discounted_purchases` before the P(alive) factor (it does not depend on recency).
-pub fn discounted_purchases_if_alive(params: &BgNbdParams, frequency: f64, t_cal: f64, options: &ClvOptions) -> f64 {
+pub fn discounted_purchases_if_alive(
+    params: &BgNbdParams,
+    frequency: f64,
+    t_cal: f64,
+    options: &ClvOptions,
+) -> f64 {
     let k = options.unit.periods_per_month();
     let factor = 1.0 / (1.0 + options.monthly_discount.max(0.0));
     let mut previous = 0.0;
@@ -40,7 +55,9 @@ pub fn discounted_purchases_if_alive(params: &BgNbdParams, frequency: f64, t_cal
     let mut total = 0.0;
     for i in 1..=options.horizon_months {
         discount *= factor;
-        let e = params.expected_purchases_if_alive(f64::from(i) * k, frequency, t_cal).unwrap_or(previous);
+        let e = params
+            .expected_purchases_if_alive(f64::from(i) * k, frequency, t_cal)
+            .unwrap_or(previous);
         total += (e - previous).max(0.0) * discount;
         previous = e.max(previous);
     }
@@ -59,7 +76,12 @@ pub fn clv(expected_order_value: f64, discounted_purchases: f64) -> f64 {
 
 /// Future profit = (expected order value × margin ratio − cost to serve per order) × discounted
 /// purchases. May be negative (a customer who costs more than they bring).
-pub fn future_profit(expected_order_value: f64, margin_ratio: f64, cost_per_order: f64, discounted_purchases: f64) -> f64 {
+pub fn future_profit(
+    expected_order_value: f64,
+    margin_ratio: f64,
+    cost_per_order: f64,
+    discounted_purchases: f64,
+) -> f64 {
     let v = (expected_order_value * margin_ratio - cost_per_order) * discounted_purchases;
     if v.is_finite() {
         v

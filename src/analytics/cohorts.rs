@@ -27,7 +27,9 @@ fn month_index(date: NaiveDate) -> i32 {
 pub fn cohorts(ledger: &Ledger, as_of: i32, window_start: Option<i32>) -> Vec<Cohort> {
     let groups = RowGroups::of(ledger);
     let start = window_start.unwrap_or(i32::MIN);
-    let Some(last_month) = date_of_day(as_of).map(month_index) else { return Vec::new() };
+    let Some(last_month) = date_of_day(as_of).map(month_index) else {
+        return Vec::new();
+    };
     let (days, kinds) = (ledger.days(), ledger.kinds());
     // month index of first order → (size, customers active per offset)
     let mut table: std::collections::BTreeMap<i32, (usize, Vec<usize>)> = Default::default();
@@ -60,7 +62,11 @@ pub fn cohorts(ledger: &Ledger, as_of: i32, window_start: Option<i32>) -> Vec<Co
         .into_iter()
         .filter_map(|(m, (size, active))| {
             let month = NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)?;
-            Some(Cohort { month, size, retention: active.iter().map(|&a| a as f64 / size as f64).collect() })
+            Some(Cohort {
+                month,
+                size,
+                retention: active.iter().map(|&a| a as f64 / size as f64).collect(),
+            })
         })
         .collect()
 }

@@ -30,7 +30,10 @@ pub struct FitOptions {
 
 impl Default for FitOptions {
     fn default() -> Self {
-        FitOptions { gradient_tolerance: 1e-7, max_iterations: 500 }
+        FitOptions {
+            gradient_tolerance: 1e-7,
+            max_iterations: 500,
+        }
     }
 }
 

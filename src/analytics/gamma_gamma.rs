@@ -34,13 +34,17 @@ impl GammaGammaParams {
         if [p, q, v].iter().all(|x| x.is_finite() && *x > 0.0) {
             Ok(GammaGammaParams { p, q, v })
         } else {
-            Err(AnalyticsError::InvalidInput("Gamma-Gamma parameters p, q and v must all be positive numbers.".into()))
+            Err(AnalyticsError::InvalidInput(
+                "Gamma-Gamma parameters p, q and v must all be positive numbers.".into(),
+            ))
         }
     }
 
     /// The population mean spend per transaction p·v/(q − 1); `None` when q ≤ 1 (no finite mean).
     pub fn population_mean(&self) -> Option<f64> {
-        (self.q > 1.0).then(|| self.p * self.v / (self.q - 1.0)).filter(|m| m.is_finite())
+        (self.q > 1.0)
+            .then(|| self.p * self.v / (self.q - 1.0))
+            .filter(|m| m.is_finite())
     }
 
     /// E[M | x, m̄] = p(v + x·m̄)/(p·x + q − 1) for x > 0, the population mean p·v/(q − 1) for
@@ -72,7 +76,10 @@ impl GammaGammaParams {
     pub fn log_likelihood(&self, frequency: f64, monetary_value: f64) -> f64 {
         let GammaGammaParams { p, q, v } = *self;
         let (x, m) = (frequency, monetary_value);
-        ln_gamma(p * x + q) - ln_gamma(p * x) - ln_gamma(q) + q * v.ln() + (p * x - 1.0) * m.ln() + p * x * x.ln()
+        ln_gamma(p * x + q) - ln_gamma(p * x) - ln_gamma(q)
+            + q * v.ln()
+            + (p * x - 1.0) * m.ln()
+            + p * x * x.ln()
             - (p * x + q) * (x * m + v).ln()
     }
 }
@@ -138,7 +145,10 @@ impl<'a> Likelihood<'a> {
 
 impl Objective for Likelihood<'_> {
     fn value_and_gradient(&mut self, theta: &[f64], grad: &mut [f64]) -> f64 {
-        if theta.iter().any(|v| !v.is_finite() || v.abs() > LOG_PARAM_BOUND) {
+        if theta
+            .iter()
+            .any(|v| !v.is_finite() || v.abs() > LOG_PARAM_BOUND)
+        {
             return f64::INFINITY;
         }
         let (p, q, v) = (theta[0].exp(), theta[1].exp(), theta[2].exp());
@@ -182,7 +192,10 @@ pub const WARM_START_ROWS: usize = 40_000;
 /// Fits Gamma-Gamma by maximum likelihood as `lifetimes.GammaGammaFitter.fit` does:
 /// log-parameters started at 0.1, BFGS with gradient tolerance 1e-7 on the mean negative
 /// log-likelihood (warm-started on a subsample for large data, as `fit_bg_nbd`). Errors when fewer than two repeat customers have a positive monetary value.
-pub fn fit_gamma_gamma(data: &GammaGammaData, options: &FitOptions) -> Result<GammaGammaFit, AnalyticsError> {
+pub fn fit_gamma_gamma(
+    data: &GammaGammaData,
+    options: &FitOptions,
+) -> Result<GammaGammaFit, AnalyticsError> {
     if data.rows.len() < 2 {
         return Err(AnalyticsError::CannotFit {
             model: "Gamma-Gamma",
@@ -199,11 +212,29 @@ pub fn fit_gamma_gamma(data: &GammaGammaData, options: &FitOptions) -> Result<Ga
     if data.rows.len() > WARM_START_ROWS {
         // Every k-th row of the frequency-sorted data: a stratified subsample.
         let sub = GammaGammaData {
-            rows: data.rows.iter().step_by(data.rows.len().div_ceil(WARM_START_ROWS / 2)).copied().collect(),
+            rows: data
+                .rows
+                .iter()
+                .step_by(data.rows.len().div_ceil(WARM_START_ROWS / 2))
+                .copied()
+                .collect(),
             skipped: 0,
         };
-        let warm = minimize_from(&mut Likelihood::new(&sub), &start, None, &BfgsOptions { gradient_tolerance: 1e-5, ..bfgs });
-        if warm.value.is_finite() && warm.x.iter().all(|v| v.is_finite() && v.abs() < LOG_PARAM_BOUND) {
+        let warm = minimize_from(
+            &mut Likelihood::new(&sub),
+            &start,
+            None,
+            &BfgsOptions {
+                gradient_tolerance: 1e-5,
+                ..bfgs
+            },
+        );
+        if warm.value.is_finite()
+            && warm
+                .x
+                .iter()
+                .all(|v| v.is_finite() && v.abs() < LOG_PARAM_BOUND)
+        {
             start = warm.x;
             start_h = Some(warm.inverse_hessian);
         }
@@ -213,11 +244,17 @@ pub fn fit_gamma_gamma(data: &GammaGammaData, options: &FitOptions) -> Result<Ga
     if !result.value.is_finite() || result.x.iter().any(|v| !v.is_finite()) {
         return Err(AnalyticsError::CannotFit {
             model: "Gamma-Gamma",
-            reason: "the likelihood could not be evaluated on these amounts; check for extreme values.".into(),
+            reason:
+                "the likelihood could not be evaluated on these amounts; check for extreme values."
+                    .into(),
         });
     }
     Ok(GammaGammaFit {
-        params: GammaGammaParams { p: result.x[0].exp(), q: result.x[1].exp(), v: result.x[2].exp() },
+        params: GammaGammaParams {
+            p: result.x[0].exp(),
+            q: result.x[1].exp(),
+            v: result.x[2].exp(),
+        },
         diagnostics: FitDiagnostics {
             log_likelihood: -result.value * data.rows.len() as f64,
             converged: result.converged,
@@ -234,7 +271,11 @@ mod tests {
 
     #[test]
     fn expected_order_value_shrinks_toward_the_population_mean() {
-        let g = GammaGammaParams { p: 6.25, q: 3.74, v: 15.44 };
+        let g = GammaGammaParams {
+            p: 6.25,
+            q: 3.74,
+            v: 15.44,
+        };
         let mean = g.population_mean().unwrap();
         assert!((g.expected_order_value(0.0, 0.0, 1.0) - mean).abs() < 1e-12);
         let e = g.expected_order_value(2.0, 100.0, 1.0);
@@ -243,7 +284,11 @@ mod tests {
 
     #[test]
     fn expected_order_value_falls_back_when_q_is_at_most_one() {
-        let g = GammaGammaParams { p: 1.0, q: 0.5, v: 1.0 };
+        let g = GammaGammaParams {
+            p: 1.0,
+            q: 0.5,
+            v: 1.0,
+        };
         assert_eq!(g.expected_order_value(0.0, 0.0, 42.0), 42.0);
         assert!(g.expected_order_value(1.0, 10.0, 42.0) >= 0.0);
     }

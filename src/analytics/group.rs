@@ -55,7 +55,10 @@ impl RowGroups {
             offsets[i] += offsets[i - 1];
         }
         if grouped {
-            return RowGroups { offsets, order: None };
+            return RowGroups {
+                offsets,
+                order: None,
+            };
         }
         let mut next = offsets.clone();
         let mut order = vec![0u32; offsets[customers] as usize];
@@ -65,7 +68,10 @@ impl RowGroups {
                 *slot += 1;
             }
         }
-        RowGroups { offsets, order: Some(order) }
+        RowGroups {
+            offsets,
+            order: Some(order),
+        }
     }
 
     /// The rows of customer `c`.

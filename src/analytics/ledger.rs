@@ -3,7 +3,9 @@
 //! Customer ids are interned to dense `u32` indices; rows are parallel vectors, so 4M
 //! transactions take about 100 MB and are summarised without per-row allocation.
 
-use crate::domain::{Exit, ExitReason, Interaction, InteractionKind, Money, Transaction, TransactionKind};
+use crate::domain::{
+    Exit, ExitReason, Interaction, InteractionKind, Money, Transaction, TransactionKind,
+};
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::collections::hash_map::Entry;
@@ -68,13 +70,20 @@ impl IdTable {
 
     /// The index of `id`, by binary search.
     pub fn find(&self, id: &str) -> Option<u32> {
-        self.sorted.binary_search_by(|&i| self.get(i).cmp(id)).ok().map(|pos| self.sorted[pos])
+        self.sorted
+            .binary_search_by(|&i| self.get(i).cmp(id))
+            .ok()
+            .map(|pos| self.sorted[pos])
     }
 
     /// A copy without the look-up index (`find` then finds nothing): for holders that only
     /// need index → id.
     pub fn without_index(&self) -> IdTable {
-        IdTable { text: self.text.clone(), ends: self.ends.clone(), sorted: Vec::new() }
+        IdTable {
+            text: self.text.clone(),
+            ends: self.ends.clone(),
+            sorted: Vec::new(),
+        }
     }
 
     /// For each index, the position of its id in ascending id order (ids compare as text).
@@ -278,12 +287,26 @@ impl LedgerBuilder {
     }
 
     /// Appends a transaction dated `date`.
-    pub fn push(&mut self, customer: u32, date: NaiveDate, amount: Money, cost: Option<Money>, kind: TransactionKind) {
+    pub fn push(
+        &mut self,
+        customer: u32,
+        date: NaiveDate,
+        amount: Money,
+        cost: Option<Money>,
+        kind: TransactionKind,
+    ) {
         self.push_day(customer, day_number(date), amount, cost, kind);
     }
 
     /// Appends a transaction on day number `day` (see `day_number`).
-    pub fn push_day(&mut self, customer: u32, day: i32, amount: Money, cost: Option<Money>, kind: TransactionKind) {
+    pub fn push_day(
+        &mut self,
+        customer: u32,
+        day: i32,
+        amount: Money,
+        cost: Option<Money>,
+        kind: TransactionKind,
+    ) {
         let l = &mut self.ledger;
         l.customer.push(customer);
         l.day.push(day);
@@ -291,7 +314,8 @@ impl LedgerBuilder {
         // The cost column exists only once some row has a cost.
         if let Some(c) = cost {
             if l.cost.len() < l.customer.len() - 1 {
-                l.cost.reserve(l.customer.capacity().saturating_sub(l.cost.len()));
+                l.cost
+                    .reserve(l.customer.capacity().saturating_sub(l.cost.len()));
                 l.cost.resize(l.customer.len() - 1, NO_COST);
             }
             // A real cost of i64::MIN cents cannot occur; clamp it off the sentinel.
@@ -349,11 +373,15 @@ impl InteractionInput {
         self.customer.push(customer);
         self.day.push(day);
         self.kind.push(kind);
-        self.cost.push(cost.map_or(NO_COST, |c| c.0.max(NO_COST + 1)));
+        self.cost
+            .push(cost.map_or(NO_COST, |c| c.0.max(NO_COST + 1)));
     }
 
     /// Interactions of customers known to `ledger`; the others are skipped and counted.
-    pub fn from_interactions(ledger: &Ledger, interactions: &[Interaction]) -> (InteractionInput, usize) {
+    pub fn from_interactions(
+        ledger: &Ledger,
+        interactions: &[Interaction],
+    ) -> (InteractionInput, usize) {
         let mut input = InteractionInput::default();
         let mut skipped = 0;
         for i in interactions {
@@ -378,7 +406,9 @@ impl InteractionInput {
     pub(crate) fn check(&self) -> Result<(), crate::analytics::AnalyticsError> {
         let n = self.customer.len();
         if self.day.len() != n || self.kind.len() != n || self.cost.len() != n {
-            return Err(crate::analytics::AnalyticsError::ColumnLengths { input: "interaction" });
+            return Err(crate::analytics::AnalyticsError::ColumnLengths {
+                input: "interaction",
+            });
         }
         Ok(())
     }

@@ -27,7 +27,11 @@ pub struct BfgsOptions {
 
 impl Default for BfgsOptions {
     fn default() -> Self {
-        BfgsOptions { gradient_tolerance: 1e-7, precision_floor: 1e-4, max_iterations: 400 }
+        BfgsOptions {
+            gradient_tolerance: 1e-7,
+            precision_floor: 1e-4,
+            max_iterations: 400,
+        }
     }
 }
 
@@ -82,7 +86,11 @@ struct Point {
 }
 
 /// Minimises `objective` from `x0` by BFGS.
-pub fn minimize<O: Objective + ?Sized>(objective: &mut O, x0: &[f64], options: &BfgsOptions) -> BfgsResult {
+pub fn minimize<O: Objective + ?Sized>(
+    objective: &mut O,
+    x0: &[f64],
+    options: &BfgsOptions,
+) -> BfgsResult {
     minimize_from(objective, x0, None, options)
 }
 
@@ -95,16 +103,31 @@ pub fn minimize_from<O: Objective + ?Sized>(
     options: &BfgsOptions,
 ) -> BfgsResult {
     let n = x0.len();
-    let mut f = Counted { objective, evaluations: 0 };
+    let mut f = Counted {
+        objective,
+        evaluations: 0,
+    };
     let mut x = x0.to_vec();
     let mut g = vec![0.0; n];
     let mut value = f.eval(&x, &mut g);
     let start_h = match h0 {
-        Some(h) if h.len() == n && h.iter().all(|row| row.len() == n && row.iter().all(|v| v.is_finite())) => h.to_vec(),
+        Some(h)
+            if h.len() == n
+                && h.iter()
+                    .all(|row| row.len() == n && row.iter().all(|v| v.is_finite())) =>
+        {
+            h.to_vec()
+        }
         _ => identity(n),
     };
     let mut h = start_h;
-    let result = |x: Vec<f64>, value: f64, g: &[f64], converged: bool, iterations: u32, evaluations: u32, h: &[Vec<f64>]| BfgsResult {
+    let result = |x: Vec<f64>,
+                  value: f64,
+                  g: &[f64],
+                  converged: bool,
+                  iterations: u32,
+                  evaluations: u32,
+                  h: &[Vec<f64>]| BfgsResult {
         gradient_norm: inf_norm(g),
         x,
         value,
@@ -137,8 +160,21 @@ pub fn minimize_from<O: Objective + ?Sized>(
             Some(prev) if slope < 0.0 => 1.01 * 2.0 * (value - prev) / slope,
             _ => 1.0 / inf_norm(&p).max(1e-300),
         };
-        let alpha0 = if alpha0.is_finite() { alpha0.clamp(1e-10, 1.0) } else { 1.0 };
-        let Some((alpha, new_value)) = line_search(&mut f, &x, value, slope, &p, alpha0, &mut trial, &mut trial_g) else {
+        let alpha0 = if alpha0.is_finite() {
+            alpha0.clamp(1e-10, 1.0)
+        } else {
+            1.0
+        };
+        let Some((alpha, new_value)) = line_search(
+            &mut f,
+            &x,
+            value,
+            slope,
+            &p,
+            alpha0,
+            &mut trial,
+            &mut trial_g,
+        ) else {
             let converged = inf_norm(&g) < options.precision_floor;
             return result(x, value, &g, converged, iterations, f.evaluations, &h);
         };
@@ -159,7 +195,9 @@ pub fn minimize_from<O: Objective + ?Sized>(
 }
 
 fn identity(n: usize) -> Vec<Vec<f64>> {
-    (0..n).map(|i| (0..n).map(|j| if i == j { 1.0 } else { 0.0 }).collect()).collect()
+    (0..n)
+        .map(|i| (0..n).map(|j| if i == j { 1.0 } else { 0.0 }).collect())
+        .collect()
 }
 
 /// H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, ρ = 1/(yᵀs) (Nocedal & Wright eq. 6.17).
@@ -195,14 +233,29 @@ fn line_search<O: Objective + ?Sized>(
             trial[i] = x[i] + alpha * p[i];
         }
         let value = f.eval(trial, trial_g);
-        Point { alpha, value, slope: if value.is_finite() { dot(trial_g, p) } else { f64::NAN } }
+        Point {
+            alpha,
+            value,
+            slope: if value.is_finite() {
+                dot(trial_g, p)
+            } else {
+                f64::NAN
+            },
+        }
     };
-    let mut prev = Point { alpha: 0.0, value: f0, slope: slope0 };
+    let mut prev = Point {
+        alpha: 0.0,
+        value: f0,
+        slope: slope0,
+    };
     let mut alpha = alpha_init;
     let mut best: Option<(f64, f64)> = None;
     for i in 0..40 {
         let cur = phi(alpha, trial, trial_g);
-        if !cur.value.is_finite() || cur.value > f0 + C1 * alpha * slope0 || (i > 0 && cur.value >= prev.value) {
+        if !cur.value.is_finite()
+            || cur.value > f0 + C1 * alpha * slope0
+            || (i > 0 && cur.value >= prev.value)
+        {
             return zoom(&mut phi, prev, cur, f0, slope0, trial, trial_g, &mut best);
         }
         if cur.slope.abs() <= -C2 * slope0 {
@@ -306,7 +359,10 @@ mod tests {
     fn bfgs_finds_the_rosenbrock_minimum_and_says_it_converged() {
         let r = minimize(&mut Rosenbrock, &[-1.2, 1.0], &BfgsOptions::default());
         assert!(r.converged, "{r:?}");
-        assert!((r.x[0] - 1.0).abs() < 1e-6 && (r.x[1] - 1.0).abs() < 1e-6, "{r:?}");
+        assert!(
+            (r.x[0] - 1.0).abs() < 1e-6 && (r.x[1] - 1.0).abs() < 1e-6,
+            "{r:?}"
+        );
         assert!(r.iterations > 10 && r.iterations < 200);
     }
 

@@ -51,8 +51,18 @@ pub(crate) struct ProfitAccumulator {
 
 impl ProfitAccumulator {
     #[inline]
-    pub(crate) fn add(&mut self, kind: TransactionKind, amount: i64, cost: i64, default_margin: f64) {
-        let cost = if cost == NO_COST { amount as f64 * (1.0 - default_margin) } else { cost as f64 };
+    pub(crate) fn add(
+        &mut self,
+        kind: TransactionKind,
+        amount: i64,
+        cost: i64,
+        default_margin: f64,
+    ) {
+        let cost = if cost == NO_COST {
+            amount as f64 * (1.0 - default_margin)
+        } else {
+            cost as f64
+        };
         match kind {
             TransactionKind::Order => {
                 self.orders += 1;
@@ -66,7 +76,12 @@ impl ProfitAccumulator {
         }
     }
 
-    pub(crate) fn finish(self, customer: u32, cost_per_order: Money, interaction_cost: i64) -> CustomerProfit {
+    pub(crate) fn finish(
+        self,
+        customer: u32,
+        cost_per_order: Money,
+        interaction_cost: i64,
+    ) -> CustomerProfit {
         let revenue = Money(self.revenue);
         let cogs = Money::from_major(self.cogs / 100.0).unwrap_or(Money::ZERO);
         let gross_margin = revenue - cogs;
@@ -85,7 +100,10 @@ impl ProfitAccumulator {
 
 /// The cost table indexed by `InteractionKind` position in `InteractionKind::ALL`.
 pub(crate) fn interaction_cost_table(costs: &InteractionCosts) -> Vec<i64> {
-    InteractionKind::ALL.iter().map(|k| costs.cost(*k).minor()).collect()
+    InteractionKind::ALL
+        .iter()
+        .map(|k| costs.cost(*k).minor())
+        .collect()
 }
 
 /// Σ interaction costs per customer index over [window start, as_of].
@@ -105,8 +123,15 @@ pub(crate) fn interaction_costs_per_customer(
             continue;
         }
         let own = interactions.cost[i];
-        let kind_index = InteractionKind::ALL.iter().position(|k| *k == interactions.kind[i]).unwrap_or(0);
-        let cost = if own == NO_COST { table[kind_index] } else { own };
+        let kind_index = InteractionKind::ALL
+            .iter()
+            .position(|k| *k == interactions.kind[i])
+            .unwrap_or(0);
+        let cost = if own == NO_COST {
+            table[kind_index]
+        } else {
+            own
+        };
         if let Some(s) = sums.get_mut(interactions.customer[i] as usize) {
             *s = s.saturating_add(cost);
         }
@@ -116,7 +141,11 @@ pub(crate) fn interaction_costs_per_customer(
 
 /// Current figures of every customer with at least one transaction or interaction in the window,
 /// by customer index (METRICS.md, "Per-customer, current").
-pub fn customer_profits(ledger: &Ledger, interactions: &InteractionInput, options: &ProfitOptions) -> Vec<CustomerProfit> {
+pub fn customer_profits(
+    ledger: &Ledger,
+    interactions: &InteractionInput,
+    options: &ProfitOptions,
+) -> Vec<CustomerProfit> {
     let groups = RowGroups::of(ledger);
     let start = options.window_start.unwrap_or(i32::MIN);
     let serve = interaction_costs_per_customer(
@@ -134,7 +163,12 @@ pub fn customer_profits(ledger: &Ledger, interactions: &InteractionInput, option
         for r in groups.rows(c) {
             if days[r] >= start && days[r] <= options.as_of {
                 any = true;
-                acc.add(kinds[r], amounts[r], ledger.cost_at(r), options.default_margin);
+                acc.add(
+                    kinds[r],
+                    amounts[r],
+                    ledger.cost_at(r),
+                    options.default_margin,
+                );
             }
         }
         if any || serve_cost != 0 {

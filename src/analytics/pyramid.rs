@@ -29,8 +29,15 @@ pub fn tier_of_rank(k: usize, n: usize) -> Tier {
 /// O(N) and the same tiers as sorting.
 pub fn pyramid<K: Ord>(values: &[f64], ids: &[K]) -> Vec<Tier> {
     let n = values.len();
-    let mut keyed: Vec<(f64, u32)> = values.iter().enumerate().map(|(i, &v)| (clean(v), i as u32)).collect();
-    let order = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then_with(|| ids[a.1 as usize].cmp(&ids[b.1 as usize]));
+    let mut keyed: Vec<(f64, u32)> = values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (clean(v), i as u32))
+        .collect();
+    let order = |a: &(f64, u32), b: &(f64, u32)| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| ids[a.1 as usize].cmp(&ids[b.1 as usize]))
+    };
     let mut tiers = vec![Tier::Lead; n];
     let mut top = &mut keyed[..];
     for (tier, divisor) in [(Tier::Iron, 5), (Tier::Silver, 20), (Tier::Gold, 100)] {

@@ -32,8 +32,16 @@ pub fn threshold_value(threshold: Threshold, values: &[f64]) -> f64 {
 /// Current quadrant: "high" means value ≥ threshold.
 /// High margin & low cost → most_profitable; high margin & high cost → profitable_high_cost;
 /// low margin & low cost → profitable_low_margin; low margin & high cost → least_profitable.
-pub fn current_quadrant(gross_margin: f64, cost_to_serve: f64, margin_threshold: f64, cost_threshold: f64) -> CurrentQuadrant {
-    match (gross_margin >= margin_threshold, cost_to_serve >= cost_threshold) {
+pub fn current_quadrant(
+    gross_margin: f64,
+    cost_to_serve: f64,
+    margin_threshold: f64,
+    cost_threshold: f64,
+) -> CurrentQuadrant {
+    match (
+        gross_margin >= margin_threshold,
+        cost_to_serve >= cost_threshold,
+    ) {
         (true, false) => CurrentQuadrant::MostProfitable,
         (true, true) => CurrentQuadrant::ProfitableHighCost,
         (false, false) => CurrentQuadrant::ProfitableLowMargin,
@@ -43,8 +51,16 @@ pub fn current_quadrant(gross_margin: f64, cost_to_serve: f64, margin_threshold:
 
 /// Future quadrant: profit (high/low) × future profit (high/low) → best (high, high),
 /// invest (low, high), retain (high, low), worst (low, low).
-pub fn future_quadrant(profit: f64, future_profit: f64, profit_threshold: f64, future_threshold: f64) -> FutureQuadrant {
-    match (profit >= profit_threshold, future_profit >= future_threshold) {
+pub fn future_quadrant(
+    profit: f64,
+    future_profit: f64,
+    profit_threshold: f64,
+    future_threshold: f64,
+) -> FutureQuadrant {
+    match (
+        profit >= profit_threshold,
+        future_profit >= future_threshold,
+    ) {
         (true, true) => FutureQuadrant::Best,
         (false, true) => FutureQuadrant::Invest,
         (true, false) => FutureQuadrant::Retain,
@@ -53,13 +69,37 @@ pub fn future_quadrant(profit: f64, future_profit: f64, profit_threshold: f64, f
 }
 
 /// Current quadrants of parallel gross-margin and cost-to-serve columns.
-pub fn current_quadrants(gross_margin: &[f64], cost_to_serve: &[f64], margin: Threshold, cost: Threshold) -> Vec<CurrentQuadrant> {
-    let (tm, tc) = (threshold_value(margin, gross_margin), threshold_value(cost, cost_to_serve));
-    gross_margin.iter().zip(cost_to_serve).map(|(&m, &c)| current_quadrant(m, c, tm, tc)).collect()
+pub fn current_quadrants(
+    gross_margin: &[f64],
+    cost_to_serve: &[f64],
+    margin: Threshold,
+    cost: Threshold,
+) -> Vec<CurrentQuadrant> {
+    let (tm, tc) = (
+        threshold_value(margin, gross_margin),
+        threshold_value(cost, cost_to_serve),
+    );
+    gross_margin
+        .iter()
+        .zip(cost_to_serve)
+        .map(|(&m, &c)| current_quadrant(m, c, tm, tc))
+        .collect()
 }
 
 /// Future quadrants of parallel profit and future-profit columns.
-pub fn future_quadrants(profit: &[f64], future_profit: &[f64], now: Threshold, future: Threshold) -> Vec<FutureQuadrant> {
-    let (tp, tf) = (threshold_value(now, profit), threshold_value(future, future_profit));
-    profit.iter().zip(future_profit).map(|(&p, &f)| future_quadrant(p, f, tp, tf)).collect()
+pub fn future_quadrants(
+    profit: &[f64],
+    future_profit: &[f64],
+    now: Threshold,
+    future: Threshold,
+) -> Vec<FutureQuadrant> {
+    let (tp, tf) = (
+        threshold_value(now, profit),
+        threshold_value(future, future_profit),
+    );
+    profit
+        .iter()
+        .zip(future_profit)
+        .map(|(&p, &f)| future_quadrant(p, f, tp, tf))
+        .collect()
 }

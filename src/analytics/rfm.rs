@@ -27,7 +27,13 @@ pub fn quintiles(values: &[f64], lower_is_better: bool) -> Vec<u8> {
     // are strictly worse, iff v is strictly better than s[m_k − 1]: four order statistics by
     // selection (O(n)) instead of a sort.
     let mut finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    let worse_first = |a: &f64, b: &f64| if lower_is_better { b.total_cmp(a) } else { a.total_cmp(b) };
+    let worse_first = |a: &f64, b: &f64| {
+        if lower_is_better {
+            b.total_cmp(a)
+        } else {
+            a.total_cmp(b)
+        }
+    };
     // The four order statistics by nested selection: the median cut splits the work.
     let ranks: Vec<usize> = (1..=4usize).map(|k| (k * n).div_ceil(5)).collect();
     let mut cuts: [Option<f64>; 4] = [None; 4];
@@ -77,7 +83,12 @@ fn integer_quintiles(values: &[f64], lower_is_better: bool) -> Option<Vec<u8>> {
             running += counts[v];
         }
     }
-    Some(values.iter().map(|&v| (1 + 5 * worse[v as usize] as usize / n.max(1)).min(5) as u8).collect())
+    Some(
+        values
+            .iter()
+            .map(|&v| (1 + 5 * worse[v as usize] as usize / n.max(1)).min(5) as u8)
+            .collect(),
+    )
 }
 
 /// Fills `cuts[k]` with the element of 1-based rank `ranks[k]` (ranks ascending) of the whole
@@ -106,7 +117,13 @@ fn select_cuts(
         }
         let (left, right) = slice.split_at_mut(at);
         select_cuts(left, offset, &ranks[..first], &mut cuts[..first], order);
-        select_cuts(&mut right[1..], offset + at + 1, &ranks[last..], &mut cuts[last..], order);
+        select_cuts(
+            &mut right[1..],
+            offset + at + 1,
+            &ranks[last..],
+            &mut cuts[last..],
+            order,
+        );
     } else {
         // Out of range (fewer finite values than n): resolve each rank on its own.
         for (k, &r) in ranks.iter().enumerate() {
@@ -121,8 +138,16 @@ fn select_cuts(
 
 /// RFM scores of parallel columns: days since the last purchase, number of orders, revenue.
 pub fn rfm_scores(recency_days: &[f64], frequency: &[f64], monetary: &[f64]) -> Vec<RfmScore> {
-    let (r, f, m) = (quintiles(recency_days, true), quintiles(frequency, false), quintiles(monetary, false));
-    r.iter().zip(&f).zip(&m).map(|((&r, &f), &m)| RfmScore { r, f, m }).collect()
+    let (r, f, m) = (
+        quintiles(recency_days, true),
+        quintiles(frequency, false),
+        quintiles(monetary, false),
+    );
+    r.iter()
+        .zip(&f)
+        .zip(&m)
+        .map(|((&r, &f), &m)| RfmScore { r, f, m })
+        .collect()
 }
 
 /// The segment of the common RFM grid for recency score `r` and frequency score `f`:

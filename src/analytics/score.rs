@@ -16,8 +16,8 @@ use super::rfm::{quintiles, segment};
 use super::summary::{summarize_days, DaySummary};
 use super::whale::{top20_share, whale_summary, WhalePoint};
 use crate::domain::{
-    CurrentQuadrant, FutureQuadrant, Money, PyramidBasis, RfmSegment, SettingIssue, Settings, Tier, TimeUnit,
-    TransactionKind,
+    CurrentQuadrant, FutureQuadrant, Money, PyramidBasis, RfmSegment, SettingIssue, Settings, Tier,
+    TimeUnit, TransactionKind,
 };
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
@@ -69,17 +69,30 @@ impl ScoreOptions {
     pub fn validate(&self) -> Vec<SettingIssue> {
         let mut issues = Vec::new();
         if !(1..=120).contains(&self.horizon_months) {
-            issues.push(SettingIssue { field: "horizon_months", message: "The CLV horizon must be between 1 and 120 months.".into() });
+            issues.push(SettingIssue {
+                field: "horizon_months",
+                message: "The CLV horizon must be between 1 and 120 months.".into(),
+            });
         }
         if !(self.monthly_discount.is_finite() && (0.0..1.0).contains(&self.monthly_discount)) {
-            issues.push(SettingIssue { field: "monthly_discount", message: "The monthly discount rate must be at least 0% and below 100%.".into() });
+            issues.push(SettingIssue {
+                field: "monthly_discount",
+                message: "The monthly discount rate must be at least 0% and below 100%.".into(),
+            });
         }
         if !(self.default_margin.is_finite() && (0.0..=1.0).contains(&self.default_margin)) {
-            issues.push(SettingIssue { field: "default_margin", message: "The default margin must be between 0% and 100%.".into() });
+            issues.push(SettingIssue {
+                field: "default_margin",
+                message: "The default margin must be between 0% and 100%.".into(),
+            });
         }
         if let Some(p) = self.predict_periods {
             if !(p.is_finite() && p >= 0.0) {
-                issues.push(SettingIssue { field: "predict_periods", message: "The prediction horizon must be zero or a positive number of periods.".into() });
+                issues.push(SettingIssue {
+                    field: "predict_periods",
+                    message: "The prediction horizon must be zero or a positive number of periods."
+                        .into(),
+                });
             }
         }
         issues
@@ -358,7 +371,11 @@ impl Scoring {
     /// Scored customer `i` (in ledger customer-index order).
     pub fn get(&self, i: usize) -> Option<CustomerScore> {
         let r = self.rows.get(i)?;
-        let t = self.triples.get(r.triple as usize).copied().unwrap_or_default();
+        let t = self
+            .triples
+            .get(r.triple as usize)
+            .copied()
+            .unwrap_or_default();
         let (clv, future_profit) = row_values(r, &t, &self.order_value, self.default_margin);
         Some(CustomerScore {
             customer_id: self.ids.get(r.customer).to_string(),
@@ -419,9 +436,22 @@ impl OrderValue {
 }
 
 /// (clv, future_profit) of a row.
-fn row_values(r: &Row, t: &TriplePrediction, value: &OrderValue, default_margin: f64) -> (f64, f64) {
-    let margin = if r.revenue > 0 { r.gross_margin as f64 / r.revenue as f64 } else { default_margin };
-    let cost_per_order = if r.orders > 0 { r.cost_to_serve as f64 / 100.0 / f64::from(r.orders) } else { 0.0 };
+fn row_values(
+    r: &Row,
+    t: &TriplePrediction,
+    value: &OrderValue,
+    default_margin: f64,
+) -> (f64, f64) {
+    let margin = if r.revenue > 0 {
+        r.gross_margin as f64 / r.revenue as f64
+    } else {
+        default_margin
+    };
+    let cost_per_order = if r.orders > 0 {
+        r.cost_to_serve as f64 / 100.0 / f64::from(r.orders)
+    } else {
+        0.0
+    };
     let order_value = value.of(r.frequency, r.monetary);
     (
         clv::clv(order_value, t.discounted),
@@ -483,15 +513,30 @@ pub fn score(
     let serve = if interactions.is_empty() {
         Vec::new()
     } else {
-        interaction_costs_per_customer(interactions, n_customers, as_of, window_start, &settings.interaction_costs)
+        interaction_costs_per_customer(
+            interactions,
+            n_customers,
+            as_of,
+            window_start,
+            &settings.interaction_costs,
+        )
     };
     let first_exit = earliest_exits(exits, n_customers);
     let churn_start = as_of - 364;
-    let (accs, totals) = match accumulate_in_day_order(ledger, start, as_of, options.default_margin) {
+    let (accs, totals) = match accumulate_in_day_order(ledger, start, as_of, options.default_margin)
+    {
         Some(result) => result,
         None => accumulate_grouped(ledger, start, as_of, options.default_margin),
     };
-    let exited = exited_customers(ledger, &first_exit, start, churn_start, as_of, settings.cost_per_order, options.default_margin);
+    let exited = exited_customers(
+        ledger,
+        &first_exit,
+        start,
+        churn_start,
+        as_of,
+        settings.cost_per_order,
+        options.default_margin,
+    );
     let transactions_in_window = totals.rows_in_window;
     let total_order_amount = totals.order_amount as f64 / 100.0;
     let total_orders = totals.orders;
@@ -500,7 +545,11 @@ pub fn score(
         if !acc.has_orders() {
             continue;
         }
-        let profit = acc.profit.finish(c as u32, settings.cost_per_order, serve.get(c).copied().unwrap_or(0));
+        let profit = acc.profit.finish(
+            c as u32,
+            settings.cost_per_order,
+            serve.get(c).copied().unwrap_or(0),
+        );
         let frequency = acc.frequency;
         rows.push(Row {
             customer: c as u32,
@@ -509,10 +558,18 @@ pub fn score(
             gross_margin: profit.gross_margin.minor(),
             cost_to_serve: profit.cost_to_serve.minor(),
             frequency,
-            recency_days: if frequency == 0 { 0 } else { acc.last_day - acc.first_day },
+            recency_days: if frequency == 0 {
+                0
+            } else {
+                acc.last_day - acc.first_day
+            },
             t_days: as_of - acc.first_day,
             triple: 0,
-            monetary: if frequency == 0 { 0.0 } else { acc.repeat_amount as f64 / 100.0 / f64::from(frequency) },
+            monetary: if frequency == 0 {
+                0.0
+            } else {
+                acc.repeat_amount as f64 / 100.0 / f64::from(frequency)
+            },
             current: CurrentQuadrant::LeastProfitable,
             future: FutureQuadrant::Worst,
             tier: Tier::Lead,
@@ -530,7 +587,11 @@ pub fn score(
             "{customers_without_orders} customers have no order in the analysis window and are not scored."
         ));
     }
-    let average_order_value = if total_orders > 0 { (total_order_amount / total_orders as f64).max(0.0) } else { 0.0 };
+    let average_order_value = if total_orders > 0 {
+        (total_order_amount / total_orders as f64).max(0.0)
+    } else {
+        0.0
+    };
 
     // ---- BG/NBD ----
     on_stage(Stage::FitBgNbd);
@@ -538,7 +599,10 @@ pub fn score(
     let fit = fit_bg_nbd(&data, &FitOptions::default());
     let unique_triples = data.unique_triples();
     drop(data);
-    let mut bg_report = BgNbdReport { unique_triples, ..BgNbdReport::default() };
+    let mut bg_report = BgNbdReport {
+        unique_triples,
+        ..BgNbdReport::default()
+    };
     let bg: Option<BgNbdParams> = match &fit {
         Ok(f) => {
             bg_report = BgNbdReport {
@@ -578,7 +642,10 @@ pub fn score(
         ));
     }
     let gg_fit = fit_gamma_gamma(&gg_data, &FitOptions::default());
-    let mut gg_report = GammaGammaReport { customers: gg_data.len(), ..GammaGammaReport::default() };
+    let mut gg_report = GammaGammaReport {
+        customers: gg_data.len(),
+        ..GammaGammaReport::default()
+    };
     let gg: Option<GammaGammaParams> = match &gg_fit {
         Ok(f) => {
             gg_report = GammaGammaReport {
@@ -614,11 +681,24 @@ pub fn score(
 
     // ---- Predict ----
     on_stage(Stage::Predict);
-    let clv_options = ClvOptions { unit, horizon_months: options.horizon_months, monthly_discount: options.monthly_discount };
+    let clv_options = ClvOptions {
+        unit,
+        horizon_months: options.horizon_months,
+        monthly_discount: options.monthly_discount,
+    };
     let predict_periods = options.predict_periods();
-    let triples = predict_triples(&triple_keys, bg.as_ref(), &clv_options, predict_periods, unit);
+    let triples = predict_triples(
+        &triple_keys,
+        bg.as_ref(),
+        &clv_options,
+        predict_periods,
+        unit,
+    );
     drop(triple_keys);
-    let order_value = OrderValue { gg, average: average_order_value };
+    let order_value = OrderValue {
+        gg,
+        average: average_order_value,
+    };
 
     // ---- Classify ----
     // Columns are built one or two at a time and dropped at once: at a million customers each
@@ -626,11 +706,18 @@ pub fn score(
     on_stage(Stage::Classify);
     let n = rows.len();
     let cents = |v: i64| v as f64 / 100.0;
-    let column = |rows: &[Row], f: &dyn Fn(&Row) -> f64| -> Vec<f64> { rows.iter().map(f).collect() };
+    let column =
+        |rows: &[Row], f: &dyn Fn(&Row) -> f64| -> Vec<f64> { rows.iter().map(f).collect() };
     let th = settings.quadrant_thresholds;
     let t_margin = threshold_value(th.gross_margin, &column(&rows, &|r| cents(r.gross_margin)));
-    let t_cost = threshold_value(th.cost_to_serve, &column(&rows, &|r| cents(r.cost_to_serve)));
-    let t_profit = threshold_value(th.profit, &column(&rows, &|r| cents(r.gross_margin - r.cost_to_serve)));
+    let t_cost = threshold_value(
+        th.cost_to_serve,
+        &column(&rows, &|r| cents(r.cost_to_serve)),
+    );
+    let t_profit = threshold_value(
+        th.profit,
+        &column(&rows, &|r| cents(r.gross_margin - r.cost_to_serve)),
+    );
     let mut future_col = Vec::with_capacity(n);
     let (mut total_clv, mut total_future_profit, mut at_risk) = (0.0, 0.0, 0usize);
     for r in &rows {
@@ -639,7 +726,13 @@ pub fn score(
         total_clv += c;
         total_future_profit += f;
         future_col.push(f);
-        if t.p_alive < settings.at_risk_p_alive && first_exit.get(r.customer as usize).copied().flatten().is_none_or(|e| e > as_of) {
+        if t.p_alive < settings.at_risk_p_alive
+            && first_exit
+                .get(r.customer as usize)
+                .copied()
+                .flatten()
+                .is_none_or(|e| e > as_of)
+        {
             at_risk += 1;
         }
     }
@@ -647,14 +740,24 @@ pub fn score(
     let mut current_counts = CurrentQuadrantCounts::default();
     let mut future_counts = FutureQuadrantCounts::default();
     for (r, &future) in rows.iter_mut().zip(&future_col) {
-        r.current = current_quadrant(cents(r.gross_margin), cents(r.cost_to_serve), t_margin, t_cost);
+        r.current = current_quadrant(
+            cents(r.gross_margin),
+            cents(r.cost_to_serve),
+            t_margin,
+            t_cost,
+        );
         match r.current {
             CurrentQuadrant::MostProfitable => current_counts.most_profitable += 1,
             CurrentQuadrant::ProfitableHighCost => current_counts.profitable_high_cost += 1,
             CurrentQuadrant::ProfitableLowMargin => current_counts.profitable_low_margin += 1,
             CurrentQuadrant::LeastProfitable => current_counts.least_profitable += 1,
         }
-        r.future = future_quadrant(cents(r.gross_margin - r.cost_to_serve), future, t_profit, t_future);
+        r.future = future_quadrant(
+            cents(r.gross_margin - r.cost_to_serve),
+            future,
+            t_profit,
+            t_future,
+        );
         match r.future {
             FutureQuadrant::Best => future_counts.best += 1,
             FutureQuadrant::Invest => future_counts.invest += 1,
@@ -666,7 +769,15 @@ pub fn score(
     let basis = match settings.pyramid_basis {
         PyramidBasis::Revenue => column(&rows, &|r| cents(r.revenue)),
         PyramidBasis::Profit => column(&rows, &|r| cents(r.gross_margin - r.cost_to_serve)),
-        PyramidBasis::Clv => column(&rows, &|r| row_values(r, &triples[r.triple as usize], &order_value, options.default_margin).0),
+        PyramidBasis::Clv => column(&rows, &|r| {
+            row_values(
+                r,
+                &triples[r.triple as usize],
+                &order_value,
+                options.default_margin,
+            )
+            .0
+        }),
     };
     // Ties go to the smaller id: rank ids once (4 bytes a customer) instead of comparing text.
     let ranks: Vec<u32> = {
@@ -679,17 +790,25 @@ pub fn score(
     for (r, t) in rows.iter_mut().zip(tiers) {
         r.tier = t;
     }
-    let r_scores = quintiles(&column(&rows, &|r| f64::from(r.t_days - r.recency_days)), true);
+    let r_scores = quintiles(
+        &column(&rows, &|r| f64::from(r.t_days - r.recency_days)),
+        true,
+    );
     let f_scores = quintiles(&column(&rows, &|r| f64::from(r.orders)), false);
     for ((r, &rs), &fs) in rows.iter_mut().zip(&r_scores).zip(&f_scores) {
         r.segment = segment(rs, fs);
     }
     drop((r_scores, f_scores));
-    let (whale_peak, top20_profit_share, _) = whale_summary(&column(&rows, &|r| cents(r.gross_margin - r.cost_to_serve)));
+    let (whale_peak, top20_profit_share, _) =
+        whale_summary(&column(&rows, &|r| cents(r.gross_margin - r.cost_to_serve)));
     let top20_revenue_share = top20_share(&column(&rows, &|r| cents(r.revenue)));
 
     // Churn over the 365 days up to as_of.
-    let mut churn = ChurnReport { period_start: date_of_day(churn_start), at_risk, ..ChurnReport::default() };
+    let mut churn = ChurnReport {
+        period_start: date_of_day(churn_start),
+        at_risk,
+        ..ChurnReport::default()
+    };
     for r in rows.iter() {
         let first_day = as_of - r.t_days;
         let exit = first_exit.get(r.customer as usize).copied().flatten();
@@ -700,20 +819,35 @@ pub fn score(
             churn.exits += 1;
         }
     }
-    churn.churn_rate = if churn.active_at_start > 0 { churn.exits as f64 / churn.active_at_start as f64 } else { 0.0 };
+    churn.churn_rate = if churn.active_at_start > 0 {
+        churn.exits as f64 / churn.active_at_start as f64
+    } else {
+        0.0
+    };
     for e in exited.values() {
         churn.lost_profit_one_year += e.profit_one_year as f64 / 100.0;
         let Some(s) = e.at_exit else { continue };
         let x = f64::from(s.frequency);
         let recency = f64::from(s.last_day - s.first_day) / unit.days();
         let t_cal = f64::from(e.exit_day - s.first_day) / unit.days();
-        let m = if s.frequency > 0 { s.repeat_amount as f64 / 100.0 / x } else { 0.0 };
+        let m = if s.frequency > 0 {
+            s.repeat_amount as f64 / 100.0 / x
+        } else {
+            0.0
+        };
         let discounted = match &bg {
-            Some(p) => clv::discounted_purchases(p, x, if s.frequency == 0 { 0.0 } else { recency }, t_cal, &clv_options),
+            Some(p) => clv::discounted_purchases(
+                p,
+                x,
+                if s.frequency == 0 { 0.0 } else { recency },
+                t_cal,
+                &clv_options,
+            ),
             None => fallback_discounted(x, t_cal, &clv_options),
         };
         let eov = order_value.of(s.frequency, m);
-        churn.lost_lifetime_value += clv::future_profit(eov, e.margin, e.cost_per_order, discounted);
+        churn.lost_lifetime_value +=
+            clv::future_profit(eov, e.margin, e.cost_per_order, discounted);
     }
     churn.reasons = exit_reasons(exits, churn_start, as_of + 1);
 
@@ -761,27 +895,47 @@ pub fn tier_migration(
     window_days: u32,
 ) -> Result<super::pyramid::Migration, AnalyticsError> {
     if window_days == 0 {
-        return Err(AnalyticsError::InvalidInput("The migration window must be at least one day long.".into()));
+        return Err(AnalyticsError::InvalidInput(
+            "The migration window must be at least one day long.".into(),
+        ));
     }
     let as_of = match settings.as_of {
         Some(d) => day_number(d),
         None => ledger.latest_day().ok_or(AnalyticsError::NoOrders)?,
     };
-    let length = i32::try_from(window_days).unwrap_or(i32::MAX / 4).min(i32::MAX / 4);
+    let length = i32::try_from(window_days)
+        .unwrap_or(i32::MAX / 4)
+        .min(i32::MAX / 4);
     let window = |end: i32| Settings {
         as_of: date_of_day(end),
-        window: crate::domain::AnalysisWindow { start: date_of_day(end - length + 1) },
+        window: crate::domain::AnalysisWindow {
+            start: date_of_day(end - length + 1),
+        },
         ..settings.clone()
     };
-    let current = score(ledger, interactions, exits, &window(as_of), options, &mut |_| {})?;
-    let previous = score(ledger, interactions, exits, &window(as_of - length), options, &mut |_| {})?;
+    let current = score(
+        ledger,
+        interactions,
+        exits,
+        &window(as_of),
+        options,
+        &mut |_| {},
+    )?;
+    let previous = score(
+        ledger,
+        interactions,
+        exits,
+        &window(as_of - length),
+        options,
+        &mut |_| {},
+    )?;
     let mut before: Vec<Option<Tier>> = vec![None; ledger.customer_count()];
     for r in &previous.rows {
         before[r.customer as usize] = Some(r.tier);
     }
-    Ok(super::pyramid::migration(
-        current.rows.iter().filter_map(|r| before[r.customer as usize].map(|b| (b, r.tier))),
-    ))
+    Ok(super::pyramid::migration(current.rows.iter().filter_map(
+        |r| before[r.customer as usize].map(|b| (b, r.tier)),
+    )))
 }
 
 /// One customer's running figures over the analysis window.
@@ -802,7 +956,11 @@ struct Accumulator {
 
 impl Accumulator {
     const EMPTY: Accumulator = Accumulator {
-        profit: ProfitAccumulator { orders: 0, revenue: 0, cogs: 0.0 },
+        profit: ProfitAccumulator {
+            orders: 0,
+            revenue: 0,
+            cogs: 0.0,
+        },
         first_day: i32::MAX,
         last_day: i32::MIN,
         last_seen: i32::MIN,
@@ -849,7 +1007,12 @@ fn accumulate_in_day_order(
 ) -> Option<(Vec<Accumulator>, WindowTotals)> {
     let mut accs = vec![Accumulator::EMPTY; ledger.customer_count()];
     let mut totals = WindowTotals::default();
-    let (customers, days, amounts, kinds) = (ledger.customers(), ledger.days(), ledger.amounts(), ledger.kinds());
+    let (customers, days, amounts, kinds) = (
+        ledger.customers(),
+        ledger.days(),
+        ledger.amounts(),
+        ledger.kinds(),
+    );
     for r in 0..ledger.len() {
         let acc = accs.get_mut(customers[r] as usize)?;
         let day = days[r];
@@ -861,7 +1024,8 @@ fn accumulate_in_day_order(
             continue;
         }
         totals.rows_in_window += 1;
-        acc.profit.add(kinds[r], amounts[r], ledger.cost_at(r), default_margin);
+        acc.profit
+            .add(kinds[r], amounts[r], ledger.cost_at(r), default_margin);
         if kinds[r] == TransactionKind::Order {
             acc.add_order_day(day, amounts[r]);
             totals.order_amount += i128::from(amounts[r]);
@@ -873,7 +1037,12 @@ fn accumulate_in_day_order(
 
 /// Per-customer figures for rows in any order: group by customer (counting sort), sort each
 /// customer's order days.
-fn accumulate_grouped(ledger: &Ledger, start: i32, as_of: i32, default_margin: f64) -> (Vec<Accumulator>, WindowTotals) {
+fn accumulate_grouped(
+    ledger: &Ledger,
+    start: i32,
+    as_of: i32,
+    default_margin: f64,
+) -> (Vec<Accumulator>, WindowTotals) {
     let groups = RowGroups::of(ledger);
     let (days, amounts, kinds) = (ledger.days(), ledger.amounts(), ledger.kinds());
     let mut accs = vec![Accumulator::EMPTY; ledger.customer_count()];
@@ -887,7 +1056,8 @@ fn accumulate_grouped(ledger: &Ledger, start: i32, as_of: i32, default_margin: f
                 continue;
             }
             totals.rows_in_window += 1;
-            acc.profit.add(kinds[r], amounts[r], ledger.cost_at(r), default_margin);
+            acc.profit
+                .add(kinds[r], amounts[r], ledger.cost_at(r), default_margin);
             if kinds[r] == TransactionKind::Order {
                 buffer.push((day, amounts[r]));
                 totals.order_amount += i128::from(amounts[r]);
@@ -915,21 +1085,39 @@ fn exited_customers(
     cost_per_order: Money,
     default_margin: f64,
 ) -> FxHashMap<u32, ExitedCustomer> {
-    let exit_in_period = |c: u32| first_exit.get(c as usize).copied().flatten().filter(|&d| d >= churn_start && d <= as_of);
-    let mut gathered: FxHashMap<u32, (i32, ProfitAccumulator, Vec<(i32, i64)>)> = FxHashMap::default();
+    let exit_in_period = |c: u32| {
+        first_exit
+            .get(c as usize)
+            .copied()
+            .flatten()
+            .filter(|&d| d >= churn_start && d <= as_of)
+    };
+    let mut gathered: FxHashMap<u32, (i32, ProfitAccumulator, Vec<(i32, i64)>)> =
+        FxHashMap::default();
     if first_exit.is_empty() {
         return FxHashMap::default();
     }
-    let (customers, days, amounts, kinds) = (ledger.customers(), ledger.days(), ledger.amounts(), ledger.kinds());
+    let (customers, days, amounts, kinds) = (
+        ledger.customers(),
+        ledger.days(),
+        ledger.amounts(),
+        ledger.kinds(),
+    );
     for r in 0..ledger.len() {
-        let Some(exit) = exit_in_period(customers[r]) else { continue };
+        let Some(exit) = exit_in_period(customers[r]) else {
+            continue;
+        };
         let day = days[r];
         if day < start || day > exit {
             continue;
         }
-        let entry = gathered.entry(customers[r]).or_insert_with(|| (exit, ProfitAccumulator::default(), Vec::new()));
+        let entry = gathered
+            .entry(customers[r])
+            .or_insert_with(|| (exit, ProfitAccumulator::default(), Vec::new()));
         if day > exit - 365 {
-            entry.1.add(kinds[r], amounts[r], ledger.cost_at(r), default_margin);
+            entry
+                .1
+                .add(kinds[r], amounts[r], ledger.cost_at(r), default_margin);
         }
         if kinds[r] == TransactionKind::Order {
             entry.2.push((day, amounts[r]));
@@ -944,9 +1132,22 @@ fn exited_customers(
             } else {
                 default_margin
             };
-            let cost_per_order = if p.orders > 0 { p.cost_to_serve.to_major() / f64::from(p.orders) } else { 0.0 };
+            let cost_per_order = if p.orders > 0 {
+                p.cost_to_serve.to_major() / f64::from(p.orders)
+            } else {
+                0.0
+            };
             let at_exit = summarize_days(&mut orders);
-            (c, ExitedCustomer { exit_day, profit_one_year: p.profit.minor(), at_exit, margin, cost_per_order })
+            (
+                c,
+                ExitedCustomer {
+                    exit_day,
+                    profit_one_year: p.profit.minor(),
+                    at_exit,
+                    margin,
+                    cost_per_order,
+                },
+            )
         })
         .collect()
 }
@@ -1004,7 +1205,12 @@ fn compress(rows: &mut [Row], unit: TimeUnit) -> (BgNbdData, Vec<TripleKey>) {
     for (r, &t) in rows.iter_mut().zip(&triple_of_row) {
         r.triple = t;
     }
-    let data = BgNbdData::from_day_triples(keys.iter().zip(&weights).map(|(&(x, rec, t), &w)| (x, rec, t, f64::from(w))), unit.days());
+    let data = BgNbdData::from_day_triples(
+        keys.iter()
+            .zip(&weights)
+            .map(|(&(x, rec, t), &w)| (x, rec, t, f64::from(w))),
+        unit.days(),
+    );
     (data, keys)
 }
 
@@ -1038,7 +1244,11 @@ fn predict_triples(
         for (o, &(x, _, t)) in out.iter_mut().zip(keys) {
             let (x, t) = (f64::from(x), f64::from(t) / per);
             let rate = if t > 0.0 { x / t } else { 0.0 };
-            *o = TriplePrediction { p_alive: 1.0, expected: rate * predict_periods, discounted: fallback_discounted(x, t, options) };
+            *o = TriplePrediction {
+                p_alive: 1.0,
+                expected: rate * predict_periods,
+                discounted: fallback_discounted(x, t, options),
+            };
         }
         return out;
     };
@@ -1059,7 +1269,9 @@ fn predict_triples(
             j += 1;
         }
         let (xf, tf) = (f64::from(x), f64::from(t) / per);
-        let expected_if_alive = params.expected_purchases_if_alive(predict_periods, xf, tf).unwrap_or(0.0);
+        let expected_if_alive = params
+            .expected_purchases_if_alive(predict_periods, xf, tf)
+            .unwrap_or(0.0);
         let discounted_if_alive = clv::discounted_purchases_if_alive(params, xf, tf, options);
         for &k in &order[i..j] {
             let (_, rec, _) = keys[k as usize];

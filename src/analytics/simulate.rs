@@ -82,9 +82,18 @@ impl Default for SimulationOptions {
             start: NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or(NaiveDate::MIN),
             end: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or(NaiveDate::MIN),
             acquisition_end: None,
-            purchase: PurchaseTruth { r: 0.6, alpha: 60.0, a: 0.6, b: 4.0 },
+            purchase: PurchaseTruth {
+                r: 0.6,
+                alpha: 60.0,
+                a: 0.6,
+                b: 4.0,
+            },
             // lifetimes' Gamma-Gamma estimates on the CDNOW sample.
-            spend: SpendTruth { p: 6.25, q: 3.74, v: 15.44 },
+            spend: SpendTruth {
+                p: 6.25,
+                q: 3.74,
+                v: 15.44,
+            },
         }
     }
 }
@@ -169,7 +178,11 @@ impl fmt::Display for SimulationError {
                 "Cannot simulate {n} customers: choose between 1 and {} customers.",
                 u32::MAX
             ),
-            Self::Window { start, acquisition_end, end } => write!(
+            Self::Window {
+                start,
+                acquisition_end,
+                end,
+            } => write!(
                 f,
                 "The acquisition window {start} to {acquisition_end} must not be empty and must \
                  end no later than the observation end {end}."
@@ -201,7 +214,15 @@ fn check_positive(name: &'static str, value: f64) -> Result<f64, SimulationError
 pub fn simulate(options: &SimulationOptions) -> Result<Simulation, SimulationError> {
     let PurchaseTruth { r, alpha, a, b } = options.purchase;
     let SpendTruth { p, q, v } = options.spend;
-    for (name, value) in [("r", r), ("alpha", alpha), ("a", a), ("b", b), ("p", p), ("q", q), ("v", v)] {
+    for (name, value) in [
+        ("r", r),
+        ("alpha", alpha),
+        ("a", a),
+        ("b", b),
+        ("p", p),
+        ("q", q),
+        ("v", v),
+    ] {
         check_positive(name, value)?;
     }
     if q <= 1.0 {
@@ -287,7 +308,10 @@ pub fn simulate(options: &SimulationOptions) -> Result<Simulation, SimulationErr
         });
     }
     transactions.sort_unstable();
-    Ok(Simulation { customers, transactions })
+    Ok(Simulation {
+        customers,
+        transactions,
+    })
 }
 
 #[cfg(test)]
@@ -295,7 +319,11 @@ mod tests {
     use super::*;
 
     fn small() -> SimulationOptions {
-        SimulationOptions { customers: 2_000, seed: 7, ..SimulationOptions::default() }
+        SimulationOptions {
+            customers: 2_000,
+            seed: 7,
+            ..SimulationOptions::default()
+        }
     }
 
     #[test]
@@ -329,10 +357,18 @@ mod tests {
 
     #[test]
     fn default_population_buys_about_four_times_for_about_35_each() {
-        let sim = simulate(&SimulationOptions { customers: 20_000, ..Default::default() }).unwrap();
+        let sim = simulate(&SimulationOptions {
+            customers: 20_000,
+            ..Default::default()
+        })
+        .unwrap();
         let per_customer = sim.transactions.len() as f64 / 20_000.0;
         assert!((3.0..5.0).contains(&per_customer), "{per_customer}");
-        let mean_amount = sim.transactions.iter().map(|t| t.amount_minor as f64).sum::<f64>()
+        let mean_amount = sim
+            .transactions
+            .iter()
+            .map(|t| t.amount_minor as f64)
+            .sum::<f64>()
             / sim.transactions.len() as f64
             / 100.0;
         assert!((28.0..42.0).contains(&mean_amount), "{mean_amount}");
@@ -344,14 +380,29 @@ mod tests {
         options.purchase.alpha = 0.0;
         assert_eq!(
             simulate(&options).unwrap_err(),
-            SimulationError::InvalidParameter { name: "alpha", value: 0.0 }
+            SimulationError::InvalidParameter {
+                name: "alpha",
+                value: 0.0
+            }
         );
         let mut options = small();
         options.spend.q = 1.0;
-        assert!(matches!(simulate(&options), Err(SimulationError::SpendShapeTooSmall(_))));
-        let options = SimulationOptions { customers: 0, ..small() };
-        assert!(matches!(simulate(&options), Err(SimulationError::CustomerCount(0))));
-        let options = SimulationOptions { end: small().start.pred_opt().unwrap(), ..small() };
+        assert!(matches!(
+            simulate(&options),
+            Err(SimulationError::SpendShapeTooSmall(_))
+        ));
+        let options = SimulationOptions {
+            customers: 0,
+            ..small()
+        };
+        assert!(matches!(
+            simulate(&options),
+            Err(SimulationError::CustomerCount(0))
+        ));
+        let options = SimulationOptions {
+            end: small().start.pred_opt().unwrap(),
+            ..small()
+        };
         let err = simulate(&options).unwrap_err();
         assert!(err.to_string().contains("must not be empty"), "{err}");
     }

@@ -61,7 +61,15 @@ pub fn hyp2f1_series(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
 /// 1 − (1−z)^(a−1) · 2F1(a+b−1−r, a−1; a+b+x−1; z), whose numerator parameters do not grow
 /// with x (the form `lifetimes` falls back to) but do grow with a. The form whose terms start
 /// smaller is tried first, the other if it fails.
-pub fn bg_nbd_bracket(r: f64, alpha: f64, a: f64, b: f64, x: f64, t_cal: f64, t: f64) -> Option<f64> {
+pub fn bg_nbd_bracket(
+    r: f64,
+    alpha: f64,
+    a: f64,
+    b: f64,
+    x: f64,
+    t_cal: f64,
+    t: f64,
+) -> Option<f64> {
     if t <= 0.0 {
         return Some(0.0);
     }
@@ -82,7 +90,11 @@ pub fn bg_nbd_bracket(r: f64, alpha: f64, a: f64, b: f64, x: f64, t_cal: f64, t:
     };
     let growth_direct = ((r + x) * (b + x) / c).abs();
     let growth_euler = ((a + b - 1.0 - r) * (a - 1.0) / c).abs();
-    let value = if growth_euler <= growth_direct { euler().or_else(direct) } else { direct().or_else(euler) };
+    let value = if growth_euler <= growth_direct {
+        euler().or_else(direct)
+    } else {
+        direct().or_else(euler)
+    };
     value.filter(|v| v.is_finite())
 }
 
@@ -133,7 +145,11 @@ mod tests {
     #[test]
     fn bg_nbd_bracket_agrees_with_the_direct_series() {
         let (r, alpha, a, b): (f64, f64, f64, f64) = (0.243, 4.414, 0.793, 2.426);
-        for (x, t_cal, t) in [(0.0f64, 38.86f64, 39.0f64), (2.0, 30.0, 10.0), (7.0, 20.0, 52.0)] {
+        for (x, t_cal, t) in [
+            (0.0f64, 38.86f64, 39.0f64),
+            (2.0, 30.0, 10.0),
+            (7.0, 20.0, 52.0),
+        ] {
             let z = t / (alpha + t_cal + t);
             let direct = 1.0
                 - ((alpha + t_cal) / (alpha + t_cal + t)).powf(r + x)

@@ -68,7 +68,12 @@ pub(crate) fn summarize_days(purchases: &mut [(i32, i64)]) -> Option<DaySummary>
             }
         }
     }
-    Some(DaySummary { frequency, first_day, last_day, repeat_amount })
+    Some(DaySummary {
+        frequency,
+        first_day,
+        last_day,
+        repeat_amount,
+    })
 }
 
 impl DaySummary {
@@ -138,7 +143,12 @@ mod tests {
     #[test]
     fn summary_of_a_single_purchase_day_has_zero_recency_and_monetary_value() {
         let mut p = vec![(5, 100), (5, 200)];
-        let c = summarize_days(&mut p).unwrap().to_summary(0, 5, TimeUnit::Days);
-        assert_eq!((c.frequency, c.recency, c.t, c.monetary_value), (0, 0.0, 0.0, 0.0));
+        let c = summarize_days(&mut p)
+            .unwrap()
+            .to_summary(0, 5, TimeUnit::Days);
+        assert_eq!(
+            (c.frequency, c.recency, c.t, c.monetary_value),
+            (0, 0.0, 0.0, 0.0)
+        );
     }
 }

@@ -58,7 +58,10 @@ pub fn whale_summary(profit: &[f64]) -> (WhalePoint, f64, f64) {
     let peak = if n == 0 || total <= 0.0 || positive == 0 {
         WhalePoint::default()
     } else {
-        WhalePoint { customer_share: positive as f64 / n as f64, profit_share: positive_sum / total }
+        WhalePoint {
+            customer_share: positive as f64 / n as f64,
+            profit_share: positive_sum / total,
+        }
     };
     (peak, top20_share(profit), total)
 }
@@ -66,13 +69,23 @@ pub fn whale_summary(profit: &[f64]) -> (WhalePoint, f64, f64) {
 /// The whale curve: customers sorted by profit descending; point i = (i/N, Σ first i / total).
 /// The last point is always (1, 1); when total profit is 0 the other shares are 0.
 pub fn whale_curve(profit: &[f64], revenue: &[f64], max_points: usize) -> WhaleCurve {
-    let mut sorted: Vec<f64> = profit.iter().map(|p| if p.is_finite() { *p } else { 0.0 }).collect();
+    let mut sorted: Vec<f64> = profit
+        .iter()
+        .map(|p| if p.is_finite() { *p } else { 0.0 })
+        .collect();
     sorted.sort_unstable_by(|a, b| b.total_cmp(a));
     let n = sorted.len();
     let total: f64 = sorted.iter().sum();
-    let origin = WhalePoint { customer_share: 0.0, profit_share: 0.0 };
+    let origin = WhalePoint {
+        customer_share: 0.0,
+        profit_share: 0.0,
+    };
     if n == 0 {
-        return WhaleCurve { points: vec![origin], peak: origin, ..WhaleCurve::default() };
+        return WhaleCurve {
+            points: vec![origin],
+            peak: origin,
+            ..WhaleCurve::default()
+        };
     }
     let step = (n / max_points.max(1)).max(1);
     let mut points = vec![origin];
@@ -82,7 +95,11 @@ pub fn whale_curve(profit: &[f64], revenue: &[f64], max_points: usize) -> WhaleC
         cumulative += p;
         let point = WhalePoint {
             customer_share: (i + 1) as f64 / n as f64,
-            profit_share: if total != 0.0 { cumulative / total } else { 0.0 },
+            profit_share: if total != 0.0 {
+                cumulative / total
+            } else {
+                0.0
+            },
         };
         if point.profit_share > peak.profit_share {
             peak = point;
@@ -97,7 +114,10 @@ pub fn whale_curve(profit: &[f64], revenue: &[f64], max_points: usize) -> WhaleC
     }
     if let Some(last) = points.last_mut() {
         // Σ of all / total is exactly 1; write it so rounding never shows 99.99…%.
-        *last = WhalePoint { customer_share: 1.0, profit_share: 1.0 };
+        *last = WhalePoint {
+            customer_share: 1.0,
+            profit_share: 1.0,
+        };
         if peak.customer_share == 1.0 {
             peak = *last;
         }

@@ -9,9 +9,21 @@ use leptos::prelude::*;
 /// The standard calls to action of an empty workspace.
 pub fn bring_data_in() -> Vec<Action> {
     vec![
-        Action { label: Msg::LoadDemoData, href: "/import?demo=1", primary: true },
-        Action { label: Msg::ImportAFile, href: "/import", primary: false },
-        Action { label: Msg::AddACustomer, href: "/customers/new", primary: false },
+        Action {
+            label: Msg::LoadDemoData,
+            href: "/import?demo=1",
+            primary: true,
+        },
+        Action {
+            label: Msg::ImportAFile,
+            href: "/import",
+            primary: false,
+        },
+        Action {
+            label: Msg::AddACustomer,
+            href: "/customers/new",
+            primary: false,
+        },
     ]
 }
 

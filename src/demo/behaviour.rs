@@ -13,7 +13,8 @@
 
 use super::campaigns::{CampaignPlan, Eligibility};
 use super::catalogue::{
-    city_shares, segment_shares, SegmentSpec, EQUIPMENT, MARKETPLACE, PRODUCTS, REFERRAL, RETAIL, SEGMENTS, TRADE_FAIR,
+    city_shares, segment_shares, SegmentSpec, EQUIPMENT, MARKETPLACE, PRODUCTS, REFERRAL, RETAIL,
+    SEGMENTS, TRADE_FAIR,
 };
 use super::rng::Rng;
 use super::Timeline;
@@ -99,7 +100,8 @@ pub(crate) struct History {
 impl History {
     /// Σ order amounts − Σ return amounts, minor units.
     pub fn revenue(&self) -> i64 {
-        self.orders.iter().map(|o| o.amount).sum::<i64>() - self.returns.iter().map(|r| r.amount).sum::<i64>()
+        self.orders.iter().map(|o| o.amount).sum::<i64>()
+            - self.returns.iter().map(|r| r.amount).sum::<i64>()
     }
 
     /// Last day the customer was still in touch: the exit, or a while after the last order for
@@ -144,7 +146,10 @@ pub(crate) fn draw_profile(rng: &mut Rng, timeline: &Timeline) -> Profile {
     let city = rng.weighted(&city_shares());
     let acquired = acquisition_day(rng, timeline, channel);
     let mut rate = rng
-        .gamma(spec.rate_shape, 1.0 / (spec.rate_shape * spec.interval_days))
+        .gamma(
+            spec.rate_shape,
+            1.0 / (spec.rate_shape * spec.interval_days),
+        )
         .max(1e-5);
     let mut dropout = rng.beta(spec.dropout.0, spec.dropout.1);
     let mut spend = spec.spend * rng.gamma(3.0, 1.0 / 3.0);
@@ -187,7 +192,10 @@ pub(crate) fn draw_profile(rng: &mut Rng, timeline: &Timeline) -> Profile {
 fn acquisition_day(rng: &mut Rng, timeline: &Timeline, channel: usize) -> i32 {
     let last = timeline.last_day();
     if channel == TRADE_FAIR {
-        let fairs: Vec<i32> = (0..).map(|k| FIRST_FAIR + 365 * k).take_while(|&d| d <= last).collect();
+        let fairs: Vec<i32> = (0..)
+            .map(|k| FIRST_FAIR + 365 * k)
+            .take_while(|&d| d <= last)
+            .collect();
         if !fairs.is_empty() {
             let fair = rng.pick(&fairs);
             return (fair + rng.int(0, 42)).min(last);
@@ -232,7 +240,8 @@ pub(crate) fn simulate(
     schedule.sort_unstable();
     let mut next_touch = 0;
 
-    h.orders.push(order(rng, profile, shop, profile.acquired, 0.0));
+    h.orders
+        .push(order(rng, profile, shop, profile.acquired, 0.0));
     let mut last_order = profile.acquired;
     let mut alive = true;
     let mut pending: Option<f64> = None;
@@ -330,7 +339,9 @@ fn eligible(plan: &CampaignPlan, profile: &Profile, last_order: i32, day: i32) -
     match plan.eligibility {
         Eligibility::All => true,
         Eligibility::Segment(s) => profile.segment == s,
-        Eligibility::TopBusiness { threshold, .. } => profile.spec().business && profile.value >= threshold,
+        Eligibility::TopBusiness { threshold, .. } => {
+            profile.spec().business && profile.value >= threshold
+        }
         Eligibility::Lapsed { days } => day - last_order >= days,
     }
 }
@@ -341,7 +352,11 @@ fn order(rng: &mut Rng, profile: &Profile, shop: &Shop, day: i32, campaign_disco
     let spec = profile.spec();
     let target = rng.gamma(4.0, profile.spend / 4.0).max(5.0);
     let category = rng.weighted(&spec.categories);
-    let lines = shop.by_category.get(category).map(Vec::as_slice).unwrap_or(&[]);
+    let lines = shop
+        .by_category
+        .get(category)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
     let mut product = rng.pick(lines);
     for _ in 0..2 {
         if PRODUCTS[product].price <= 1.6 * target {
@@ -354,7 +369,9 @@ fn order(rng: &mut Rng, profile: &Profile, shop: &Shop, day: i32, campaign_disco
     // Occasional supplier promotions on single lines.
     let promotion = if rng.chance(0.04) { 0.10 } else { 0.0 };
     let discount = (profile.discount + campaign_discount + promotion).min(0.35);
-    let amount = ((quantity * item.price * (1.0 - discount)) * 100.0).round().max(1.0) as i64;
+    let amount = ((quantity * item.price * (1.0 - discount)) * 100.0)
+        .round()
+        .max(1.0) as i64;
     let unit_cost = item.price * (1.0 - item.margin) * rng.noise(0.03);
     // About one line in a hundred comes from a supplier invoice not yet booked: no cost.
     let cost = (!rng.chance(0.01)).then(|| (quantity * unit_cost * 100.0).round().max(0.0) as i64);
@@ -436,7 +453,10 @@ fn exit_reason(rng: &mut Rng, profile: &Profile) -> ExitReason {
         ExitReason::Political,
         ExitReason::Other,
     ];
-    reasons.get(rng.weighted(&w)).copied().unwrap_or(ExitReason::Other)
+    reasons
+        .get(rng.weighted(&w))
+        .copied()
+        .unwrap_or(ExitReason::Other)
 }
 
 /// A note for a recorded exit, in the words a relationship manager would write.

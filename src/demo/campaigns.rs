@@ -103,8 +103,9 @@ impl CampaignPlan {
 
     /// The `Campaign` record, costed from the customers contacted and the responders.
     pub fn record(&self, timeline: &Timeline, targets: usize, responders: usize) -> Campaign {
-        let cost =
-            self.fixed_cost + self.cost_per_target * targets as f64 + self.cost_per_responder * responders as f64;
+        let cost = self.fixed_cost
+            + self.cost_per_target * targets as f64
+            + self.cost_per_responder * responders as f64;
         Campaign {
             id: self.id.clone(),
             name: self.name.clone(),
@@ -138,30 +139,32 @@ pub(crate) fn plans(timeline: &Timeline) -> Vec<CampaignPlan> {
     };
     let year = |day: i32| timeline.date(day).year();
     let mut plans = Vec::with_capacity(8);
-    let base = |id: &str, name: String, kind: CampaignKind, start: i32, target: CampaignTarget| CampaignPlan {
-        id: id.to_string(),
-        name,
-        kind,
-        start,
-        end: None,
-        target,
-        eligibility: Eligibility::All,
-        reach: 1.0,
-        rolling: false,
-        response: 0.0,
-        boost: 1.0,
-        effect_days: 30,
-        discount: 0.0,
-        prompt_order: false,
-        dropout_factor: 1.0,
-        event: false,
-        recurring_event_days: None,
-        fixed_cost: 0.0,
-        cost_per_target: 0.0,
-        cost_per_responder: 0.0,
-        description: String::new(),
-        yes_note: "",
-        no_note: "",
+    let base = |id: &str, name: String, kind: CampaignKind, start: i32, target: CampaignTarget| {
+        CampaignPlan {
+            id: id.to_string(),
+            name,
+            kind,
+            start,
+            end: None,
+            target,
+            eligibility: Eligibility::All,
+            reach: 1.0,
+            rolling: false,
+            response: 0.0,
+            boost: 1.0,
+            effect_days: 30,
+            discount: 0.0,
+            prompt_order: false,
+            dropout_factor: 1.0,
+            event: false,
+            recurring_event_days: None,
+            fixed_cost: 0.0,
+            cost_per_target: 0.0,
+            cost_per_responder: 0.0,
+            description: String::new(),
+            yes_note: "",
+            no_note: "",
+        }
     };
 
     let start = at(0.10);
@@ -281,7 +284,9 @@ pub(crate) fn plans(timeline: &Timeline) -> Vec<CampaignPlan> {
         prompt_order: true,
         fixed_cost: 300.0,
         cost_per_target: 0.05,
-        description: "Seasonal recipes from our chefs with a basket of the ingredients one click away.".into(),
+        description:
+            "Seasonal recipes from our chefs with a basket of the ingredients one click away."
+                .into(),
         yes_note: "Ordered a recipe basket",
         no_note: "Opened, no order",
         ..base(
@@ -318,7 +323,11 @@ pub(crate) fn plans(timeline: &Timeline) -> Vec<CampaignPlan> {
 pub(crate) fn set_thresholds(plans: &mut [CampaignPlan], business_values: &mut [f64]) {
     business_values.sort_unstable_by(f64::total_cmp);
     for plan in plans {
-        if let Eligibility::TopBusiness { quantile, threshold } = &mut plan.eligibility {
+        if let Eligibility::TopBusiness {
+            quantile,
+            threshold,
+        } = &mut plan.eligibility
+        {
             let n = business_values.len();
             *threshold = if n == 0 {
                 f64::INFINITY

@@ -73,7 +73,9 @@ pub(crate) const SEGMENTS: [SegmentSpec; 5] = [
         spend: 380.0,
         discount: (0.0, 0.06),
         categories: [0.35, 0.20, 0.25, 0.05, 0.15],
-        season: [0.80, 0.90, 1.00, 1.00, 1.05, 1.05, 0.95, 0.75, 1.00, 1.05, 1.10, 1.30],
+        season: [
+            0.80, 0.90, 1.00, 1.00, 1.05, 1.05, 0.95, 0.75, 1.00, 1.05, 1.10, 1.30,
+        ],
         channels: [0.15, 0.25, 0.20, 0.35, 0.05],
         demanding: 0.10,
         bargainers: 0.08,
@@ -91,7 +93,9 @@ pub(crate) const SEGMENTS: [SegmentSpec; 5] = [
         spend: 820.0,
         discount: (0.04, 0.10),
         categories: [0.30, 0.20, 0.25, 0.08, 0.17],
-        season: [0.80, 0.80, 0.90, 1.00, 1.10, 1.25, 1.30, 1.30, 1.10, 0.95, 0.90, 1.10],
+        season: [
+            0.80, 0.80, 0.90, 1.00, 1.10, 1.25, 1.30, 1.30, 1.10, 0.95, 0.90, 1.10,
+        ],
         channels: [0.10, 0.20, 0.30, 0.38, 0.02],
         demanding: 0.10,
         bargainers: 0.12,
@@ -109,7 +113,9 @@ pub(crate) const SEGMENTS: [SegmentSpec; 5] = [
         spend: 560.0,
         discount: (0.0, 0.08),
         categories: [0.30, 0.15, 0.25, 0.05, 0.25],
-        season: [0.60, 0.60, 0.80, 0.95, 1.20, 1.35, 1.35, 1.30, 1.20, 0.90, 1.00, 1.45],
+        season: [
+            0.60, 0.60, 0.80, 0.95, 1.20, 1.35, 1.35, 1.30, 1.20, 0.90, 1.00, 1.45,
+        ],
         channels: [0.20, 0.30, 0.25, 0.20, 0.05],
         demanding: 0.10,
         bargainers: 0.08,
@@ -127,7 +133,9 @@ pub(crate) const SEGMENTS: [SegmentSpec; 5] = [
         spend: 640.0,
         discount: (0.10, 0.18),
         categories: [0.35, 0.40, 0.02, 0.18, 0.05],
-        season: [0.70, 0.80, 0.90, 0.90, 0.90, 0.90, 0.90, 0.90, 1.10, 1.40, 1.50, 1.20],
+        season: [
+            0.70, 0.80, 0.90, 0.90, 0.90, 0.90, 0.90, 0.90, 1.10, 1.40, 1.50, 1.20,
+        ],
         channels: [0.20, 0.15, 0.35, 0.25, 0.05],
         demanding: 0.06,
         bargainers: 0.12,
@@ -145,7 +153,9 @@ pub(crate) const SEGMENTS: [SegmentSpec; 5] = [
         spend: 70.0,
         discount: (0.0, 0.0),
         categories: [0.30, 0.35, 0.00, 0.30, 0.05],
-        season: [0.70, 0.80, 0.90, 0.90, 0.90, 0.85, 0.85, 0.85, 0.95, 1.05, 1.50, 1.90],
+        season: [
+            0.70, 0.80, 0.90, 0.90, 0.90, 0.85, 0.85, 0.85, 0.95, 1.05, 1.50, 1.90,
+        ],
         channels: [0.55, 0.20, 0.03, 0.00, 0.22],
         demanding: 0.06,
         bargainers: 0.0,
@@ -156,7 +166,8 @@ pub(crate) const SEGMENTS: [SegmentSpec; 5] = [
 ];
 
 /// Acquisition channels, stored in `Customer::acquisition_channel`.
-pub(crate) const CHANNELS: [&str; 5] = ["web", "referral", "trade fair", "sales call", "marketplace"];
+pub(crate) const CHANNELS: [&str; 5] =
+    ["web", "referral", "trade fair", "sales call", "marketplace"];
 /// Index of "referral" in [`CHANNELS`].
 pub(crate) const REFERRAL: usize = 1;
 /// Index of "trade fair" in [`CHANNELS`].
@@ -197,14 +208,29 @@ pub(crate) const PRODUCTS: [Product; 30] = [
     p("Strong bread flour, 16 kg sack", PANTRY, 18.40, 0.06),
     p("Sea salt flakes, 1.4 kg", PANTRY, 12.60, 0.44),
     p("Spice assortment, 12 jars", PANTRY, 24.00, 0.52),
-    p("Parmigiano Reggiano 24 months, 4 kg", FINE_FOODS, 92.00, 0.19),
-    p("Single-origin dark chocolate, 2.5 kg", FINE_FOODS, 54.00, 0.34),
+    p(
+        "Parmigiano Reggiano 24 months, 4 kg",
+        FINE_FOODS,
+        92.00,
+        0.19,
+    ),
+    p(
+        "Single-origin dark chocolate, 2.5 kg",
+        FINE_FOODS,
+        54.00,
+        0.34,
+    ),
     p("Saffron threads, 5 g", FINE_FOODS, 27.50, 0.55),
     p("Vanilla pods, 25", FINE_FOODS, 44.00, 0.41),
     p("Black truffle oil, 250 ml", FINE_FOODS, 18.90, 0.49),
     p("Iberico ham, sliced, 1 kg", FINE_FOODS, 68.00, 0.22),
     p("Smoked paprika, 1 kg", FINE_FOODS, 21.00, 0.47),
-    p("Unsalted butter, 10 kg (price-matched)", FRESH, 72.00, -0.05),
+    p(
+        "Unsalted butter, 10 kg (price-matched)",
+        FRESH,
+        72.00,
+        -0.05,
+    ),
     p("Double cream, 6 x 1 L", FRESH, 21.50, 0.03),
     p("Free-range eggs, 180", FRESH, 39.00, 0.09),
     p("Buffalo mozzarella, 12 x 125 g", FRESH, 26.40, 0.18),
@@ -241,7 +267,9 @@ pub(crate) const CITIES: [City; 8] = [
     City {
         name: "London",
         landline: "020 7946 0",
-        districts: &["E1", "E8", "N1", "N16", "SE1", "SE15", "SW4", "W2", "NW1", "EC1"],
+        districts: &[
+            "E1", "E8", "N1", "N16", "SE1", "SE15", "SW4", "W2", "NW1", "EC1",
+        ],
         share: 0.28,
     },
     City {

@@ -25,8 +25,8 @@ mod rng;
 mod service;
 
 use crate::domain::{
-    Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, Manager, Money, RelationshipLevel, Settings,
-    Transaction, TransactionKind,
+    Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, Manager, Money,
+    RelationshipLevel, Settings, Transaction, TransactionKind,
 };
 use behaviour::{History, Profile, Shop};
 use catalogue::{CHANNELS, MARKETPLACE, PRODUCTS, RETAIL};
@@ -115,7 +115,10 @@ impl fmt::Display for DemoError {
                     "The demo cannot have {n} customers; choose between 1 and {MAX_CUSTOMERS}."
                 )
             }
-            DemoError::Years(y) => write!(f, "The demo cannot span {y} years; choose between 1 and {MAX_YEARS}."),
+            DemoError::Years(y) => write!(
+                f,
+                "The demo cannot span {y} years; choose between 1 and {MAX_YEARS}."
+            ),
             DemoError::Window { end, years } => {
                 write!(f, "A history of {years} years ending on {end} starts before the calendar does; choose a later end date.")
             }
@@ -179,7 +182,10 @@ pub fn generate(options: &DemoOptions) -> Result<DemoData, DemoError> {
 
 /// [`generate`], reporting progress as a fraction in [0, 1] (rising, ending with 1.0) about
 /// fifty times, for a progress bar.
-pub fn generate_with_progress(options: &DemoOptions, progress: &mut dyn FnMut(f32)) -> Result<DemoData, DemoError> {
+pub fn generate_with_progress(
+    options: &DemoOptions,
+    progress: &mut dyn FnMut(f32),
+) -> Result<DemoData, DemoError> {
     let (start, end) = options.window()?;
     progress(0.0);
     let timeline = Timeline::new(start, end);
@@ -189,10 +195,19 @@ pub fn generate_with_progress(options: &DemoOptions, progress: &mut dyn FnMut(f3
 
     // Latent profiles, then the campaigns' value thresholds from them.
     let profiles: Vec<Profile> = (0..n)
-        .map(|i| behaviour::draw_profile(&mut Rng::stream(seed, Purpose::Profile, i as u64), &timeline))
+        .map(|i| {
+            behaviour::draw_profile(
+                &mut Rng::stream(seed, Purpose::Profile, i as u64),
+                &timeline,
+            )
+        })
         .collect();
     let mut plans = campaigns::plans(&timeline);
-    let mut business_values: Vec<f64> = profiles.iter().filter(|p| p.spec().business).map(|p| p.value).collect();
+    let mut business_values: Vec<f64> = profiles
+        .iter()
+        .filter(|p| p.spec().business)
+        .map(|p| p.value)
+        .collect();
     campaigns::set_thresholds(&mut plans, &mut business_values);
     // `set_thresholds` sorted the values.
     let promising_value = quantile(&business_values, 0.8);
@@ -237,7 +252,12 @@ pub fn generate_with_progress(options: &DemoOptions, progress: &mut dyn FnMut(f3
     let mut emails = HashSet::new();
     let record_step = (n / 10).max(1);
 
-    for (i, ((p, h), a)) in profiles.iter().zip(&histories).zip(&assignments).enumerate() {
+    for (i, ((p, h), a)) in profiles
+        .iter()
+        .zip(&histories)
+        .zip(&assignments)
+        .enumerate()
+    {
         let id = &ids[i];
         let spec = p.spec();
 
@@ -263,14 +283,20 @@ pub fn generate_with_progress(options: &DemoOptions, progress: &mut dyn FnMut(f3
         let mut club_member = false;
         let mut loyalty_card = false;
         for t in &h.touches {
-            let Some(plan) = plans.get(t.campaign) else { continue };
+            let Some(plan) = plans.get(t.campaign) else {
+                continue;
+            };
             targets[t.campaign] += 1;
             let (date, revenue) = if t.responded {
                 responders[t.campaign] += 1;
                 club_member |= plan.recurring_event_days.is_some();
                 loyalty_card |= plan.rolling;
                 let until = t.effect_end.min(t.day + 90);
-                let window: Vec<_> = h.orders.iter().filter(|o| o.day >= t.day && o.day <= until).collect();
+                let window: Vec<_> = h
+                    .orders
+                    .iter()
+                    .filter(|o| o.day >= t.day && o.day <= until)
+                    .collect();
                 let day = if plan.prompt_order {
                     window.first().map_or(t.day, |o| o.day)
                 } else {
@@ -286,7 +312,12 @@ pub fn generate_with_progress(options: &DemoOptions, progress: &mut dyn FnMut(f3
                 customer_id: id.clone(),
                 date: timeline.date(date),
                 responded: t.responded,
-                note: (if t.responded { plan.yes_note } else { plan.no_note }).to_string(),
+                note: (if t.responded {
+                    plan.yes_note
+                } else {
+                    plan.no_note
+                })
+                .to_string(),
                 revenue,
             });
         }
@@ -306,7 +337,11 @@ pub fn generate_with_progress(options: &DemoOptions, progress: &mut dyn FnMut(f3
         let mut service_rng = Rng::stream(seed, Purpose::Service, i as u64);
         let contacts = service::interactions(&mut service_rng, p, h, a.as_ref(), &plans, last);
         if let (Some(a), None) = (a, h.exit) {
-            let last_contact = contacts.iter().filter(|c| is_contact(c.kind)).map(|c| c.day).max();
+            let last_contact = contacts
+                .iter()
+                .filter(|c| is_contact(c.kind))
+                .map(|c| c.day)
+                .max();
             let plan = match last_contact {
                 Some(day) => ContactPlan {
                     customer_id: id.clone(),
@@ -351,7 +386,9 @@ pub fn generate_with_progress(options: &DemoOptions, progress: &mut dyn FnMut(f3
             Some(a) if a.rank * 50 < n => Some(RelationshipLevel::Structural),
             Some(_) => Some(RelationshipLevel::Social),
             None if club_member => Some(RelationshipLevel::Social),
-            None if loyalty_card || (spec.business && record_rng.chance(0.5)) => Some(RelationshipLevel::Financial),
+            None if loyalty_card || (spec.business && record_rng.chance(0.5)) => {
+                Some(RelationshipLevel::Financial)
+            }
             None => None,
         };
         customers.push(Customer {

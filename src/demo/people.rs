@@ -7,13 +7,14 @@ use super::rng::Rng;
 use std::collections::HashSet;
 
 const FIRST: [&str; 80] = [
-    "Oliver", "Amelia", "Harry", "Isla", "Jack", "Ava", "George", "Mia", "Noah", "Grace", "Leo", "Freya", "Arthur",
-    "Lily", "Oscar", "Emily", "Muhammad", "Sophia", "Charlie", "Ella", "Jacob", "Chloe", "Thomas", "Poppy", "Henry",
-    "Ruby", "William", "Evie", "James", "Sienna", "Aarav", "Priya", "Rohan", "Ananya", "Wei", "Mei", "Chen", "Yusuf",
-    "Fatima", "Omar", "Amira", "Kwame", "Ama", "Chidi", "Ngozi", "Tomasz", "Zofia", "Mateusz", "Giulia", "Marco",
-    "Lucia", "Pablo", "Carmen", "Sean", "Niamh", "Aoife", "Ewan", "Kirsty", "Fraser", "Morag", "Rhys", "Cerys",
-    "Dylan", "Megan", "Kofi", "Leila", "Hamza", "Sana", "Hugo", "Clara", "Felix", "Ines", "Rosa", "Dev", "Kiran",
-    "Hannah", "Daniel", "Laura", "Samuel", "Zara",
+    "Oliver", "Amelia", "Harry", "Isla", "Jack", "Ava", "George", "Mia", "Noah", "Grace", "Leo",
+    "Freya", "Arthur", "Lily", "Oscar", "Emily", "Muhammad", "Sophia", "Charlie", "Ella", "Jacob",
+    "Chloe", "Thomas", "Poppy", "Henry", "Ruby", "William", "Evie", "James", "Sienna", "Aarav",
+    "Priya", "Rohan", "Ananya", "Wei", "Mei", "Chen", "Yusuf", "Fatima", "Omar", "Amira", "Kwame",
+    "Ama", "Chidi", "Ngozi", "Tomasz", "Zofia", "Mateusz", "Giulia", "Marco", "Lucia", "Pablo",
+    "Carmen", "Sean", "Niamh", "Aoife", "Ewan", "Kirsty", "Fraser", "Morag", "Rhys", "Cerys",
+    "Dylan", "Megan", "Kofi", "Leila", "Hamza", "Sana", "Hugo", "Clara", "Felix", "Ines", "Rosa",
+    "Dev", "Kiran", "Hannah", "Daniel", "Laura", "Samuel", "Zara",
 ];
 
 const LAST: [&str; 80] = [
@@ -100,13 +101,13 @@ const LAST: [&str; 80] = [
 ];
 
 const ADJECTIVES: [&str; 15] = [
-    "Golden", "Crooked", "Little", "Green", "Copper", "Salt", "Wild", "Olive", "Old", "Hidden", "Silver", "Red",
-    "Blue", "Bright", "Quiet",
+    "Golden", "Crooked", "Little", "Green", "Copper", "Salt", "Wild", "Olive", "Old", "Hidden",
+    "Silver", "Red", "Blue", "Bright", "Quiet",
 ];
 
 const NOUNS: [&str; 18] = [
-    "Spoon", "Fig", "Lantern", "Anchor", "Orchard", "Table", "Kettle", "Hearth", "Pantry", "Larder", "Sparrow",
-    "Harbour", "Thistle", "Acorn", "Oak", "Heron", "Willow", "Quince",
+    "Spoon", "Fig", "Lantern", "Anchor", "Orchard", "Table", "Kettle", "Hearth", "Pantry",
+    "Larder", "Sparrow", "Harbour", "Thistle", "Acorn", "Oak", "Heron", "Willow", "Quince",
 ];
 
 const STREETS: [&str; 20] = [
@@ -225,7 +226,11 @@ pub(crate) fn company(
         },
         _ => format!("{last} Household"),
     };
-    let name = if rng.chance(0.3) { format!("{name} Ltd") } else { name };
+    let name = if rng.chance(0.3) {
+        format!("{name} Ltd")
+    } else {
+        name
+    };
     let mut unique = name.clone();
     let mut n = 2;
     while used.contains(&unique) {
@@ -238,7 +243,12 @@ pub(crate) fn company(
 
 /// An e-mail address on an `.example` domain, unique among `used`: at the company's domain for
 /// business customers, at a mail provider for consumers.
-pub(crate) fn email(rng: &mut Rng, who: Person, company: Option<&str>, used: &mut HashSet<String>) -> String {
+pub(crate) fn email(
+    rng: &mut Rng,
+    who: Person,
+    company: Option<&str>,
+    used: &mut HashSet<String>,
+) -> String {
     let first = slug(who.first, "");
     let last = slug(who.last, "");
     let (local, domain) = match company {
@@ -379,7 +389,13 @@ pub(crate) fn notes_and_tags(rng: &mut Rng, t: Traits) -> (String, Vec<String>) 
         notes.push("Key account: agree the quarterly plan with the owner.");
     }
     let segment_tags: &[&str] = match t.segment {
-        RESTAURANTS => &["fine dining", "vegetarian menu", "organic", "bistro", "pizzeria"],
+        RESTAURANTS => &[
+            "fine dining",
+            "vegetarian menu",
+            "organic",
+            "bistro",
+            "pizzeria",
+        ],
         HOTELS => &["breakfast buffet", "conference venue", "boutique", "spa"],
         CATERERS => &["weddings", "corporate", "seasonal", "allergen-sensitive"],
         RETAIL => &["hampers", "delicatessen", "cookware", "farm shop"],

@@ -107,7 +107,10 @@ impl Rng {
 
     /// One item of `items`, uniformly (the default value for an empty slice).
     pub fn pick<T: Copy + Default>(&mut self, items: &[T]) -> T {
-        items.get(self.below(items.len())).copied().unwrap_or_default()
+        items
+            .get(self.below(items.len()))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// An index drawn with probability proportional to `weights` (the last index when the

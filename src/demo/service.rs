@@ -95,7 +95,8 @@ pub(crate) fn assign_managers(
         let p = &profiles[i];
         let r = rank[i];
         let top = r * 25 < 2 * n;
-        let promising = p.spec().business && p.acquired >= last_day - 270 && p.value >= promising_value;
+        let promising =
+            p.spec().business && p.acquired >= last_day - 270 && p.value >= promising_value;
         let picked = p.spec().business && rng.chance(0.01);
         if !(top || promising || picked) {
             continue;
@@ -147,7 +148,10 @@ pub(crate) const KIND_COSTS: [(InteractionKind, i64); 8] = [
 ];
 
 fn standard_cost(kind: InteractionKind) -> i64 {
-    KIND_COSTS.iter().find(|(k, _)| *k == kind).map_or(0, |(_, c)| *c)
+    KIND_COSTS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or(0, |(_, c)| *c)
 }
 
 /// One interaction before it gets the customer's id.
@@ -385,13 +389,21 @@ pub(crate) fn interactions(
 
     // The relationship manager's plan.
     if let Some(a) = assignment {
-        let stop = if a.behind { until - log.rng.int(100, 200) } else { until };
+        let stop = if a.behind {
+            until - log.rng.int(100, 200)
+        } else {
+            until
+        };
         // (kind, every so many days, note): weekly contact is a fortnightly call and a monthly
         // visit; monthly contact a visit; quarterly contact a review meeting.
         let visits: &[(InteractionKind, i32, &str)] = match a.cadence {
             Cadence::Weekly => &[
                 (InteractionKind::Call, 14, "Check-in call with the buyer"),
-                (InteractionKind::Visit, 30, "Monthly visit: menu plans and new lines"),
+                (
+                    InteractionKind::Visit,
+                    30,
+                    "Monthly visit: menu plans and new lines",
+                ),
             ],
             Cadence::Monthly => &[(InteractionKind::Visit, 30, "Monthly account visit")],
             Cadence::Quarterly => &[(InteractionKind::Meeting, 91, "Quarterly review meeting")],
@@ -400,9 +412,12 @@ pub(crate) fn interactions(
         for &(kind, every, note) in visits {
             let mut day = a.from + log.rng.int(0, every);
             while day <= stop {
-                let outcome = log
-                    .rng
-                    .pick(&["plan agreed", "new lines listed", "order placed", "no change"]);
+                let outcome = log.rng.pick(&[
+                    "plan agreed",
+                    "new lines listed",
+                    "order placed",
+                    "no change",
+                ]);
                 log.add(day, kind, note, Some(outcome));
                 day += every + log.rng.int(-every / 6, every / 6);
             }
@@ -411,7 +426,9 @@ pub(crate) fn interactions(
 
     // Campaign events.
     for t in history.touches.iter().filter(|t| t.responded) {
-        let Some(plan) = plans.get(t.campaign) else { continue };
+        let Some(plan) = plans.get(t.campaign) else {
+            continue;
+        };
         if plan.event {
             log.add(t.day, InteractionKind::Event, &plan.name, Some("attended"));
         }

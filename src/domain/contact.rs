@@ -61,7 +61,12 @@ pub struct ContactPlan {
 impl ContactPlan {
     /// A plan that starts today: the first contact is due one cadence from `today`.
     pub fn starting(customer_id: &str, cadence: Cadence, today: NaiveDate) -> ContactPlan {
-        ContactPlan { customer_id: customer_id.to_string(), cadence, next_due: cadence.next_after(today), last_contact: None }
+        ContactPlan {
+            customer_id: customer_id.to_string(),
+            cadence,
+            next_due: cadence.next_after(today),
+            last_contact: None,
+        }
     }
 
     /// Logging a contact on `day` moves the due date one cadence past it.

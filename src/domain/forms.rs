@@ -2,8 +2,9 @@
 //! offending text, so the page can say what is wrong next to each field.
 
 use super::{
-    Campaign, CampaignKind, CampaignResponse, CampaignTarget, CurrentQuadrant, Customer, Exit, ExitReason, FutureQuadrant,
-    Interaction, InteractionKind, Manager, Money, RelationshipLevel, Tier,
+    Campaign, CampaignKind, CampaignResponse, CampaignTarget, CurrentQuadrant, Customer, Exit,
+    ExitReason, FutureQuadrant, Interaction, InteractionKind, Manager, Money, RelationshipLevel,
+    Tier,
 };
 use chrono::NaiveDate;
 
@@ -42,7 +43,9 @@ fn trimmed(s: &str) -> Option<String> {
 
 /// Checks the shape of an e-mail address: one @, a non-empty local part, a domain with a dot.
 pub fn is_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else { return false };
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !domain.contains('@')
         && domain.contains('.')
@@ -53,7 +56,9 @@ pub fn is_email(text: &str) -> bool {
 
 fn is_phone(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit())
-        && text.chars().all(|c| c.is_ascii_digit() || " +()-.".contains(c))
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +()-.".contains(c))
 }
 
 /// Reads an optional date field (ISO form, as `<input type=date>` gives it).
@@ -69,12 +74,18 @@ fn date_field(
     }
     match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
         Ok(d) if d > today => {
-            errors.push(FieldError { field, problem: Problem::FutureDate(t.to_string()) });
+            errors.push(FieldError {
+                field,
+                problem: Problem::FutureDate(t.to_string()),
+            });
             None
         }
         Ok(d) => Some(d),
         Err(_) => {
-            errors.push(FieldError { field, problem: Problem::Date(t.to_string()) });
+            errors.push(FieldError {
+                field,
+                problem: Problem::Date(t.to_string()),
+            });
             None
         }
     }
@@ -88,7 +99,10 @@ fn amount_field(field: &'static str, text: &str, errors: &mut Vec<FieldError>) -
     match Money::parse(&t.replace(',', ".")) {
         Ok(m) if m.minor() >= 0 => Some(m),
         _ => {
-            errors.push(FieldError { field, problem: Problem::Amount(t.to_string()) });
+            errors.push(FieldError {
+                field,
+                problem: Problem::Amount(t.to_string()),
+            });
             None
         }
     }
@@ -122,10 +136,16 @@ impl CustomerForm {
             address: c.address.clone().unwrap_or_default(),
             segment: c.segment.clone().unwrap_or_default(),
             acquisition_channel: c.acquisition_channel.clone().unwrap_or_default(),
-            acquisition_date: c.acquisition_date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+            acquisition_date: c
+                .acquisition_date
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
             tags: c.tags.join(", "),
             notes: c.notes.clone(),
-            relationship_level: c.relationship_level.map(|l| l.as_str().to_string()).unwrap_or_default(),
+            relationship_level: c
+                .relationship_level
+                .map(|l| l.as_str().to_string())
+                .unwrap_or_default(),
             manager_id: c.manager_id.clone().unwrap_or_default(),
         }
     }
@@ -135,21 +155,35 @@ impl CustomerForm {
         let mut errors = Vec::new();
         let name = trimmed(&self.name);
         if name.is_none() {
-            errors.push(FieldError { field: "name", problem: Problem::Required });
+            errors.push(FieldError {
+                field: "name",
+                problem: Problem::Required,
+            });
         }
         let email = trimmed(&self.email).map(|e| e.to_lowercase());
         if let Some(e) = &email {
             if !is_email(e) {
-                errors.push(FieldError { field: "email", problem: Problem::Email(self.email.trim().to_string()) });
+                errors.push(FieldError {
+                    field: "email",
+                    problem: Problem::Email(self.email.trim().to_string()),
+                });
             }
         }
         let phone = trimmed(&self.phone);
         if let Some(p) = &phone {
             if !is_phone(p) {
-                errors.push(FieldError { field: "phone", problem: Problem::Phone(p.clone()) });
+                errors.push(FieldError {
+                    field: "phone",
+                    problem: Problem::Phone(p.clone()),
+                });
             }
         }
-        let acquisition_date = date_field("acquisition_date", &self.acquisition_date, today, &mut errors);
+        let acquisition_date = date_field(
+            "acquisition_date",
+            &self.acquisition_date,
+            today,
+            &mut errors,
+        );
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -188,11 +222,18 @@ pub struct InteractionForm {
 }
 
 impl InteractionForm {
-    pub fn validate(&self, customer_id: &str, today: NaiveDate) -> Result<Interaction, Vec<FieldError>> {
+    pub fn validate(
+        &self,
+        customer_id: &str,
+        today: NaiveDate,
+    ) -> Result<Interaction, Vec<FieldError>> {
         let mut errors = Vec::new();
         let date = date_field("date", &self.date, today, &mut errors);
         if self.date.trim().is_empty() {
-            errors.push(FieldError { field: "date", problem: Problem::Required });
+            errors.push(FieldError {
+                field: "date",
+                problem: Problem::Required,
+            });
         }
         let cost = amount_field("cost", &self.cost, &mut errors);
         match (date, errors.is_empty()) {
@@ -222,7 +263,10 @@ impl ExitForm {
         let mut errors = Vec::new();
         let date = date_field("date", &self.date, today, &mut errors);
         if self.date.trim().is_empty() {
-            errors.push(FieldError { field: "date", problem: Problem::Required });
+            errors.push(FieldError {
+                field: "date",
+                problem: Problem::Required,
+            });
         }
         match (date, errors.is_empty()) {
             (Some(date), true) => Ok(Exit {
@@ -259,24 +303,39 @@ impl ManagerForm {
         let mut errors = Vec::new();
         let name = trimmed(&self.name);
         if name.is_none() {
-            errors.push(FieldError { field: "name", problem: Problem::Required });
+            errors.push(FieldError {
+                field: "name",
+                problem: Problem::Required,
+            });
         }
         let email = trimmed(&self.email).map(|e| e.to_lowercase());
         if let Some(e) = &email {
             if !is_email(e) {
-                errors.push(FieldError { field: "email", problem: Problem::Email(self.email.trim().to_string()) });
+                errors.push(FieldError {
+                    field: "email",
+                    problem: Problem::Email(self.email.trim().to_string()),
+                });
             }
         }
         let phone = trimmed(&self.phone);
         if let Some(p) = &phone {
             if !is_phone(p) {
-                errors.push(FieldError { field: "phone", problem: Problem::Phone(p.clone()) });
+                errors.push(FieldError {
+                    field: "phone",
+                    problem: Problem::Phone(p.clone()),
+                });
             }
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Manager { id: id.to_string(), name: name.unwrap_or_default(), email, phone, notes: self.notes.trim().to_string() })
+        Ok(Manager {
+            id: id.to_string(),
+            name: name.unwrap_or_default(),
+            email,
+            phone,
+            notes: self.notes.trim().to_string(),
+        })
     }
 }
 
@@ -301,16 +360,25 @@ impl CampaignForm {
         let mut errors = Vec::new();
         let name = trimmed(&self.name);
         if name.is_none() {
-            errors.push(FieldError { field: "name", problem: Problem::Required });
+            errors.push(FieldError {
+                field: "name",
+                problem: Problem::Required,
+            });
         }
         let start = date_field("start", &self.start, far_future, &mut errors);
         if self.start.trim().is_empty() {
-            errors.push(FieldError { field: "start", problem: Problem::Required });
+            errors.push(FieldError {
+                field: "start",
+                problem: Problem::Required,
+            });
         }
         let end = date_field("end", &self.end, far_future, &mut errors);
         if let (Some(s), Some(e)) = (start, end) {
             if e < s {
-                errors.push(FieldError { field: "end", problem: Problem::EndBeforeStart });
+                errors.push(FieldError {
+                    field: "end",
+                    problem: Problem::EndBeforeStart,
+                });
             }
         }
         let cost = amount_field("cost", &self.cost, &mut errors).unwrap_or(Money::ZERO);
@@ -318,12 +386,17 @@ impl CampaignForm {
         let target = match self.target_by.trim() {
             "tier" => Tier::parse(value).map(CampaignTarget::Tier),
             "segment" => (!value.is_empty()).then(|| CampaignTarget::Segment(value.to_string())),
-            "current_quadrant" => CurrentQuadrant::parse(value).map(CampaignTarget::CurrentQuadrant),
+            "current_quadrant" => {
+                CurrentQuadrant::parse(value).map(CampaignTarget::CurrentQuadrant)
+            }
             "future_quadrant" => FutureQuadrant::parse(value).map(CampaignTarget::FutureQuadrant),
             _ => Some(CampaignTarget::All),
         };
         if target.is_none() {
-            errors.push(FieldError { field: "target", problem: Problem::Target });
+            errors.push(FieldError {
+                field: "target",
+                problem: Problem::Target,
+            });
         }
         match (start, target, errors.is_empty()) {
             (Some(start), Some(target), true) => Ok(Campaign {
@@ -351,15 +424,25 @@ pub struct ResponseForm {
 }
 
 impl ResponseForm {
-    pub fn validate(&self, campaign_id: &str, today: NaiveDate) -> Result<CampaignResponse, Vec<FieldError>> {
+    pub fn validate(
+        &self,
+        campaign_id: &str,
+        today: NaiveDate,
+    ) -> Result<CampaignResponse, Vec<FieldError>> {
         let mut errors = Vec::new();
         let customer_id = trimmed(&self.customer_id);
         if customer_id.is_none() {
-            errors.push(FieldError { field: "customer", problem: Problem::Required });
+            errors.push(FieldError {
+                field: "customer",
+                problem: Problem::Required,
+            });
         }
         let date = date_field("date", &self.date, today, &mut errors);
         if self.date.trim().is_empty() {
-            errors.push(FieldError { field: "date", problem: Problem::Required });
+            errors.push(FieldError {
+                field: "date",
+                problem: Problem::Required,
+            });
         }
         match (customer_id, date, errors.is_empty()) {
             (Some(customer_id), Some(date), true) => Ok(CampaignResponse {
@@ -399,7 +482,10 @@ mod tests {
         assert_eq!(c.email.as_deref(), Some("ann.lee@example.com"));
         assert_eq!(c.tags, vec!["vip".to_string(), "wholesale".to_string()]);
         assert_eq!(c.relationship_level, Some(RelationshipLevel::Social));
-        assert_eq!(CustomerForm::from_customer(&c).validate("C1", today()), Ok(c));
+        assert_eq!(
+            CustomerForm::from_customer(&c).validate("C1", today()),
+            Ok(c)
+        );
     }
 
     #[test]
@@ -415,21 +501,49 @@ mod tests {
         assert_eq!(
             errors,
             vec![
-                FieldError { field: "name", problem: Problem::Required },
-                FieldError { field: "email", problem: Problem::Email("ann@localhost".into()) },
-                FieldError { field: "phone", problem: Problem::Phone("call me".into()) },
-                FieldError { field: "acquisition_date", problem: Problem::FutureDate("2030-01-01".into()) },
+                FieldError {
+                    field: "name",
+                    problem: Problem::Required
+                },
+                FieldError {
+                    field: "email",
+                    problem: Problem::Email("ann@localhost".into())
+                },
+                FieldError {
+                    field: "phone",
+                    problem: Problem::Phone("call me".into())
+                },
+                FieldError {
+                    field: "acquisition_date",
+                    problem: Problem::FutureDate("2030-01-01".into())
+                },
             ]
         );
     }
 
     #[test]
     fn interactions_need_a_date_and_a_sound_cost() {
-        let bad = InteractionForm { kind: "call".into(), date: "".into(), cost: "-3".into(), ..Default::default() };
+        let bad = InteractionForm {
+            kind: "call".into(),
+            date: "".into(),
+            cost: "-3".into(),
+            ..Default::default()
+        };
         let errors = bad.validate("C1", today()).expect_err("invalid");
-        assert!(errors.contains(&FieldError { field: "date", problem: Problem::Required }));
-        assert!(errors.contains(&FieldError { field: "cost", problem: Problem::Amount("-3".into()) }));
-        let good = InteractionForm { kind: "complaint".into(), date: "2026-11-20".into(), cost: "12,50".into(), ..Default::default() };
+        assert!(errors.contains(&FieldError {
+            field: "date",
+            problem: Problem::Required
+        }));
+        assert!(errors.contains(&FieldError {
+            field: "cost",
+            problem: Problem::Amount("-3".into())
+        }));
+        let good = InteractionForm {
+            kind: "complaint".into(),
+            date: "2026-11-20".into(),
+            cost: "12,50".into(),
+            ..Default::default()
+        };
         let i = good.validate("C1", today()).expect("valid");
         assert_eq!(i.kind, InteractionKind::Complaint);
         assert_eq!(i.cost, Some(Money(1250)));
@@ -437,10 +551,25 @@ mod tests {
 
     #[test]
     fn managers_need_a_name_and_a_real_email() {
-        let errors = ManagerForm { name: "".into(), email: "x".into(), ..Default::default() }.validate("M1").expect_err("invalid");
+        let errors = ManagerForm {
+            name: "".into(),
+            email: "x".into(),
+            ..Default::default()
+        }
+        .validate("M1")
+        .expect_err("invalid");
         assert_eq!(errors.len(), 2);
-        let m = ManagerForm { name: " Li Wei ".into(), email: "LI@example.cn".into(), ..Default::default() }.validate("M1").expect("valid");
-        assert_eq!((m.name.as_str(), m.email.as_deref()), ("Li Wei", Some("li@example.cn")));
+        let m = ManagerForm {
+            name: " Li Wei ".into(),
+            email: "LI@example.cn".into(),
+            ..Default::default()
+        }
+        .validate("M1")
+        .expect("valid");
+        assert_eq!(
+            (m.name.as_str(), m.email.as_deref()),
+            ("Li Wei", Some("li@example.cn"))
+        );
     }
 
     #[test]
@@ -458,19 +587,33 @@ mod tests {
         let errors = form.validate("K1").expect_err("invalid");
         let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, vec!["end", "cost", "target"]);
-        let ok = CampaignForm { end: "2026-04-01".into(), cost: "1500".into(), target_value: "gold".into(), ..form }
-            .validate("K1")
-            .expect("valid");
+        let ok = CampaignForm {
+            end: "2026-04-01".into(),
+            cost: "1500".into(),
+            target_value: "gold".into(),
+            ..form
+        }
+        .validate("K1")
+        .expect("valid");
         assert_eq!(ok.target, CampaignTarget::Tier(Tier::Gold));
         assert_eq!(ok.cost, Money(150_000));
     }
 
     #[test]
     fn exits_take_a_reason_and_a_past_date() {
-        let e = ExitForm { date: "2026-10-01".into(), reason: "price".into(), note: "cheaper rival".into() }
-            .validate("C1", today())
-            .expect("valid");
+        let e = ExitForm {
+            date: "2026-10-01".into(),
+            reason: "price".into(),
+            note: "cheaper rival".into(),
+        }
+        .validate("C1", today())
+        .expect("valid");
         assert_eq!(e.reason, ExitReason::Price);
-        assert!(ExitForm { date: "2027-01-01".into(), ..Default::default() }.validate("C1", today()).is_err());
+        assert!(ExitForm {
+            date: "2027-01-01".into(),
+            ..Default::default()
+        }
+        .validate("C1", today())
+        .is_err());
     }
 }

@@ -14,11 +14,12 @@ pub use classes::{CurrentQuadrant, FutureQuadrant, RfmSegment, Tier};
 pub use contact::{Cadence, ContactPlan};
 pub use money::{Money, MoneyParseError};
 pub use records::{
-    Campaign, CampaignKind, CampaignResponse, CampaignTarget, Customer, Exit, ExitReason, Interaction,
-    InteractionKind, Manager, RelationshipLevel, Transaction, TransactionKind,
+    Campaign, CampaignKind, CampaignResponse, CampaignTarget, Customer, Exit, ExitReason,
+    Interaction, InteractionKind, Manager, RelationshipLevel, Transaction, TransactionKind,
 };
 pub use settings::{
-    AnalysisWindow, InteractionCosts, PyramidBasis, QuadrantThresholds, SettingIssue, Settings, Threshold, TimeUnit,
+    AnalysisWindow, InteractionCosts, PyramidBasis, QuadrantThresholds, SettingIssue, Settings,
+    Threshold, TimeUnit,
 };
 
 /// A name that is not one of an enum's stable names.
@@ -46,10 +47,19 @@ mod tests {
     fn enums_round_trip_their_stable_names() {
         for k in ExitReason::ALL {
             assert_eq!(ExitReason::parse(k.as_str()), Some(*k));
-            assert_eq!(serde_json::to_string(k).unwrap(), format!("\"{}\"", k.as_str()));
+            assert_eq!(
+                serde_json::to_string(k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
         }
-        assert_eq!(InteractionKind::parse("service_consultation"), Some(InteractionKind::ServiceConsultation));
-        assert_eq!(CurrentQuadrant::ProfitableLowMargin.as_str(), "profitable_low_margin");
+        assert_eq!(
+            InteractionKind::parse("service_consultation"),
+            Some(InteractionKind::ServiceConsultation)
+        );
+        assert_eq!(
+            CurrentQuadrant::ProfitableLowMargin.as_str(),
+            "profitable_low_margin"
+        );
         assert_eq!(FutureQuadrant::ALL.len(), 4);
         assert!(Tier::parse("platinum").is_none());
         assert!("bogus".parse::<TransactionKind>().is_err());

@@ -9,7 +9,9 @@ use std::ops::{Add, AddAssign, Mul, Neg, Sub, SubAssign};
 ///
 /// Stored as `i64`: sums of millions of transactions stay exact, unlike `f64`.
 /// Conversions to `f64` currency units exist for the models, which work in floating point.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Money(pub i64);
 
@@ -67,7 +69,9 @@ impl Money {
     /// Parses "1234.5", "-12.30", "+7", "0.05" (a dot as the decimal separator, at most two
     /// decimals, no thousands separators). Locale-aware parsing belongs to the import layer.
     pub fn parse(text: &str) -> Result<Money, MoneyParseError> {
-        let err = || MoneyParseError { text: text.to_string() };
+        let err = || MoneyParseError {
+            text: text.to_string(),
+        };
         let t = text.trim();
         let (negative, digits) = match t.as_bytes().first() {
             Some(b'-') => (true, &t[1..]),
@@ -85,8 +89,16 @@ impl Money {
         {
             return Err(err());
         }
-        let whole_value: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| err())? };
-        let mut frac_value: i64 = if frac.is_empty() { 0 } else { frac.parse().map_err(|_| err())? };
+        let whole_value: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().map_err(|_| err())?
+        };
+        let mut frac_value: i64 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().map_err(|_| err())?
+        };
         if frac.len() == 1 {
             frac_value *= 10;
         }

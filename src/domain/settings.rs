@@ -86,7 +86,11 @@ pub struct InteractionCosts {
 impl InteractionCosts {
     /// The cost of one interaction of `kind`.
     pub fn cost(&self, kind: InteractionKind) -> Money {
-        self.costs.iter().find(|(k, _)| *k == kind).map(|(_, c)| *c).unwrap_or(Money::ZERO)
+        self.costs
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, c)| *c)
+            .unwrap_or(Money::ZERO)
     }
 
     /// Sets the cost of `kind`.
@@ -162,30 +166,55 @@ impl Settings {
     /// Every problem with these settings; empty when they are usable.
     pub fn validate(&self) -> Vec<SettingIssue> {
         let mut issues = Vec::new();
-        let mut push = |field: &'static str, message: String| issues.push(SettingIssue { field, message });
+        let mut push =
+            |field: &'static str, message: String| issues.push(SettingIssue { field, message });
         if !(self.default_margin.is_finite() && (0.0..=1.0).contains(&self.default_margin)) {
-            push("default_margin", "The default margin must be between 0% and 100%.".into());
+            push(
+                "default_margin",
+                "The default margin must be between 0% and 100%.".into(),
+            );
         }
         if self.cost_per_order.minor() < 0 {
-            push("cost_per_order", "The cost per order cannot be negative.".into());
+            push(
+                "cost_per_order",
+                "The cost per order cannot be negative.".into(),
+            );
         }
         for (kind, cost) in &self.interaction_costs.costs {
             if cost.minor() < 0 {
-                push("interaction_costs", format!("The cost of an interaction of kind {kind} cannot be negative."));
+                push(
+                    "interaction_costs",
+                    format!("The cost of an interaction of kind {kind} cannot be negative."),
+                );
             }
         }
-        if !(self.annual_discount_rate.is_finite() && (0.0..=1.0).contains(&self.annual_discount_rate)) {
-            push("annual_discount_rate", "The annual discount rate must be between 0% and 100%.".into());
+        if !(self.annual_discount_rate.is_finite()
+            && (0.0..=1.0).contains(&self.annual_discount_rate))
+        {
+            push(
+                "annual_discount_rate",
+                "The annual discount rate must be between 0% and 100%.".into(),
+            );
         }
         if !(1..=120).contains(&self.clv_horizon_months) {
-            push("clv_horizon_months", "The CLV horizon must be between 1 and 120 months.".into());
+            push(
+                "clv_horizon_months",
+                "The CLV horizon must be between 1 and 120 months.".into(),
+            );
         }
         if !(self.at_risk_p_alive.is_finite() && (0.0..=1.0).contains(&self.at_risk_p_alive)) {
-            push("at_risk_p_alive", "The at-risk threshold is a probability between 0 and 1.".into());
+            push(
+                "at_risk_p_alive",
+                "The at-risk threshold is a probability between 0 and 1.".into(),
+            );
         }
         if let (Some(start), Some(as_of)) = (self.window.start, self.as_of) {
             if start > as_of {
-                push("window", "The analysis window starts after the analysis date; move its start earlier.".into());
+                push(
+                    "window",
+                    "The analysis window starts after the analysis date; move its start earlier."
+                        .into(),
+                );
             }
         }
         let t = &self.quadrant_thresholds;
@@ -197,7 +226,10 @@ impl Settings {
         ] {
             if let Threshold::Value(v) = threshold {
                 if !v.is_finite() {
-                    push(field, "A threshold must be a number; leave it empty to use the median.".into());
+                    push(
+                        field,
+                        "A threshold must be a number; leave it empty to use the median.".into(),
+                    );
                 }
             }
         }
@@ -228,7 +260,15 @@ mod tests {
             ..Settings::default()
         };
         let fields: Vec<_> = s.validate().iter().map(|i| i.field).collect();
-        assert_eq!(fields, ["default_margin", "annual_discount_rate", "clv_horizon_months", "at_risk_p_alive"]);
+        assert_eq!(
+            fields,
+            [
+                "default_margin",
+                "annual_discount_rate",
+                "clv_horizon_months",
+                "at_risk_p_alive"
+            ]
+        );
     }
 
     #[test]
@@ -239,7 +279,13 @@ mod tests {
         let json = serde_json::to_string(&s).unwrap();
         let back: Settings = serde_json::from_str(&json).unwrap();
         assert_eq!(back, s);
-        assert_eq!(back.interaction_costs.cost(InteractionKind::Visit), Money(2500));
-        assert_eq!(back.interaction_costs.cost(InteractionKind::Call), Money::ZERO);
+        assert_eq!(
+            back.interaction_costs.cost(InteractionKind::Visit),
+            Money(2500)
+        );
+        assert_eq!(
+            back.interaction_costs.cost(InteractionKind::Call),
+            Money::ZERO
+        );
     }
 }

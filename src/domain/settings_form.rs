@@ -51,7 +51,11 @@ pub struct SettingsForm {
 fn number_text(v: f64) -> String {
     let s = format!("{v:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s.is_empty() || s == "-0" { "0".into() } else { s.to_string() }
+    if s.is_empty() || s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
 }
 
 fn threshold_text(t: Threshold) -> String {
@@ -64,7 +68,10 @@ fn threshold_text(t: Threshold) -> String {
 impl SettingsForm {
     /// The form filled from settings.
     pub fn from_settings(s: &Settings, currency: &str) -> SettingsForm {
-        let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        let date = |d: Option<NaiveDate>| {
+            d.map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default()
+        };
         SettingsForm {
             as_of: date(s.as_of),
             window_start: date(s.window.start),
@@ -90,7 +97,12 @@ impl SettingsForm {
     /// The settings and currency, or every field's problem.
     pub fn validate(&self) -> Result<(Settings, String), Vec<SettingError>> {
         let mut errors: Vec<SettingError> = Vec::new();
-        let mut err = |field: &str, problem: SettingProblem| errors.push(SettingError { field: field.to_string(), problem });
+        let mut err = |field: &str, problem: SettingProblem| {
+            errors.push(SettingError {
+                field: field.to_string(),
+                problem,
+            })
+        };
         let mut number = |field: &str, text: &str, min: f64, max: f64| -> Option<f64> {
             let t = text.trim().replace(',', ".");
             match t.parse::<f64>() {
@@ -114,7 +126,12 @@ impl SettingsForm {
         for (kind, text) in &self.interaction_costs {
             if text.trim().is_empty() {
                 kind_costs.push((*kind, Money::ZERO));
-            } else if let Some(v) = number(&format!("interaction_cost.{}", kind.as_str()), text, 0.0, 1e9) {
+            } else if let Some(v) = number(
+                &format!("interaction_cost.{}", kind.as_str()),
+                text,
+                0.0,
+                1e9,
+            ) {
                 kind_costs.push((*kind, Money::from_major(v).unwrap_or(Money::ZERO)));
             }
         }
@@ -138,7 +155,10 @@ impl SettingsForm {
             match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
                 Ok(d) => Some(Some(d)),
                 Err(_) => {
-                    errors.push(SettingError { field: field.to_string(), problem: SettingProblem::NotADate(t.to_string()) });
+                    errors.push(SettingError {
+                        field: field.to_string(),
+                        problem: SettingProblem::NotADate(t.to_string()),
+                    });
                     None
                 }
             }
@@ -147,12 +167,18 @@ impl SettingsForm {
         let window_start = date("window_start", &self.window_start);
         if let (Some(Some(start)), Some(Some(as_of))) = (window_start, as_of) {
             if start > as_of {
-                errors.push(SettingError { field: "window_start".into(), problem: SettingProblem::WindowAfterAsOf });
+                errors.push(SettingError {
+                    field: "window_start".into(),
+                    problem: SettingProblem::WindowAfterAsOf,
+                });
             }
         }
         let currency = self.currency.trim().to_uppercase();
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-            errors.push(SettingError { field: "currency".into(), problem: SettingProblem::Currency(self.currency.trim().to_string()) });
+            errors.push(SettingError {
+                field: "currency".into(),
+                problem: SettingProblem::Currency(self.currency.trim().to_string()),
+            });
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -162,7 +188,9 @@ impl SettingsForm {
         else {
             return Err(errors);
         };
-        let (Some(gm), Some(cts), Some(p), Some(fp)) = thresholds else { return Err(errors) };
+        let (Some(gm), Some(cts), Some(p), Some(fp)) = thresholds else {
+            return Err(errors);
+        };
         let mut settings = Settings {
             as_of: as_of.flatten(),
             default_margin: margin / 100.0,
@@ -170,7 +198,8 @@ impl SettingsForm {
             annual_discount_rate: discount / 100.0,
             clv_horizon_months: horizon.round() as u32,
             time_unit: TimeUnit::parse(self.time_unit.trim()).unwrap_or(TimeUnit::Days),
-            pyramid_basis: PyramidBasis::parse(self.pyramid_basis.trim()).unwrap_or(PyramidBasis::Revenue),
+            pyramid_basis: PyramidBasis::parse(self.pyramid_basis.trim())
+                .unwrap_or(PyramidBasis::Revenue),
             at_risk_p_alive: at_risk / 100.0,
             ..Settings::default()
         };
@@ -216,8 +245,22 @@ mod tests {
         form.threshold_profit = "150".into();
         let errors = form.validate().expect_err("invalid");
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, vec!["annual_discount_pct", "horizon_months", "window_start", "currency"]);
-        assert_eq!(errors[1].problem, SettingProblem::OutOfRange { min: 1.0, max: 120.0 });
+        assert_eq!(
+            fields,
+            vec![
+                "annual_discount_pct",
+                "horizon_months",
+                "window_start",
+                "currency"
+            ]
+        );
+        assert_eq!(
+            errors[1].problem,
+            SettingProblem::OutOfRange {
+                min: 1.0,
+                max: 120.0
+            }
+        );
         form.horizon_months = "24".into();
         form.annual_discount_pct = "8".into();
         form.window_start = "".into();

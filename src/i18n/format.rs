@@ -131,9 +131,16 @@ pub fn money_compact(units: f64, currency: &str, locale: Locale) -> String {
 /// A date the way the locale writes it: `Nov 23, 2026`, `23 nov 2026`, `2026年11月23日`.
 pub fn date(day: NaiveDate, locale: Locale) -> String {
     use chrono::Datelike;
-    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    const ES: [&str; 12] = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"];
-    const FR: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const ES: [&str; 12] = [
+        "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
+    ];
+    const FR: [&str; 12] = [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+        "déc.",
+    ];
     let m = day.month0() as usize;
     match locale {
         Locale::En => format!("{} {}, {}", EN[m], day.day(), day.year()),
@@ -164,7 +171,10 @@ mod tests {
     fn numbers_group_by_thousands_with_the_locale_marks() {
         assert_eq!(number(1234567.891, 2, Locale::En), "1,234,567.89");
         assert_eq!(number(1234567.891, 2, Locale::Es), "1.234.567,89");
-        assert_eq!(number(1234567.891, 2, Locale::Fr), "1\u{202f}234\u{202f}567,89");
+        assert_eq!(
+            number(1234567.891, 2, Locale::Fr),
+            "1\u{202f}234\u{202f}567,89"
+        );
         assert_eq!(number(999.0, 0, Locale::En), "999");
         assert_eq!(number(-1000.0, 0, Locale::En), "\u{2212}1,000");
     }
@@ -194,7 +204,10 @@ mod tests {
         assert_eq!(money_compact(1_234_000.0, "USD", Locale::En), "$1.2M");
         assert_eq!(money_compact(35_400.0, "USD", Locale::En), "$35.4k");
         assert_eq!(money_compact(900.0, "USD", Locale::En), "$900");
-        assert_eq!(money_compact(1_234_000.0, "EUR", Locale::Fr), "1,2\u{a0}M\u{a0}€");
+        assert_eq!(
+            money_compact(1_234_000.0, "EUR", Locale::Fr),
+            "1,2\u{a0}M\u{a0}€"
+        );
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The names a person reads for the domain's classes and kinds.
 
 use crate::domain::{
-    Cadence, CampaignKind, CurrentQuadrant, ExitReason, FutureQuadrant, InteractionKind, RelationshipLevel,
-    RfmSegment, Tier, TransactionKind,
+    Cadence, CampaignKind, CurrentQuadrant, ExitReason, FutureQuadrant, InteractionKind,
+    RelationshipLevel, RfmSegment, Tier, TransactionKind,
 };
 
 catalogue! {

@@ -46,7 +46,11 @@ impl Locale {
 
     /// The best match for a browser language tag such as `fr-CA`; English otherwise.
     pub fn from_tag(tag: &str) -> Locale {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         Locale::ALL
             .into_iter()
             .find(|l| l.tag() == primary)
@@ -128,14 +132,14 @@ pub mod customers;
 pub mod import;
 pub mod labels;
 pub mod managers;
+mod messages;
 pub mod profile;
 pub mod settings;
-mod messages;
 pub use campaigns::CampaignText;
 pub use customers::CustomerText;
 pub use import::ImportText;
 pub use labels::Label;
 pub use managers::ManagerText;
+pub use messages::*;
 pub use profile::ProfileText;
 pub use settings::SettingsText;
-pub use messages::*;

@@ -62,7 +62,9 @@ impl ColumnMap {
                 if positions[field].is_some() {
                     return Err(ImportError::new(
                         file,
-                        ImportProblem::DuplicateColumn { column: fields[field].name },
+                        ImportProblem::DuplicateColumn {
+                            column: fields[field].name,
+                        },
                     ));
                 }
                 positions[field] = Some(pos);
@@ -113,7 +115,10 @@ impl ColumnMap {
 
     /// The fields of the schema with their positions, in schema order.
     pub fn positions(&self) -> impl Iterator<Item = (&'static str, Option<usize>)> + '_ {
-        self.fields.iter().map(|f| f.name).zip(self.positions.iter().copied())
+        self.fields
+            .iter()
+            .map(|f| f.name)
+            .zip(self.positions.iter().copied())
     }
 }
 
@@ -122,14 +127,29 @@ mod tests {
     use super::*;
 
     static FIELDS: &[FieldSpec] = &[
-        FieldSpec { name: "customer_id", required: true, aliases: &["customer"] },
-        FieldSpec { name: "amount", required: true, aliases: &[] },
-        FieldSpec { name: "cost", required: false, aliases: &[] },
+        FieldSpec {
+            name: "customer_id",
+            required: true,
+            aliases: &["customer"],
+        },
+        FieldSpec {
+            name: "amount",
+            required: true,
+            aliases: &[],
+        },
+        FieldSpec {
+            name: "cost",
+            required: false,
+            aliases: &[],
+        },
     ];
 
     #[test]
     fn headers_normalise_case_spaces_hyphens_and_bom() {
-        assert_eq!(normalize_header(b"\xEF\xBB\xBF Customer ID "), "customer_id");
+        assert_eq!(
+            normalize_header(b"\xEF\xBB\xBF Customer ID "),
+            "customer_id"
+        );
         assert_eq!(normalize_header(b"customer-id"), "customer_id");
         assert_eq!(normalize_header(b"CUSTOMER__ID"), "customer_id");
         assert_eq!(normalize_header(b"Amount"), "amount");

@@ -33,7 +33,11 @@ impl Expected {
             Expected::Amount | Expected::Number => "a number".to_owned(),
             Expected::Date(_) => "a date".to_owned(),
             Expected::OneOf { what, .. } => {
-                let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
                 format!("{article} {what}")
             }
             Expected::Text => "valid text".to_owned(),
@@ -118,7 +122,10 @@ pub struct ImportError {
 impl ImportError {
     /// Makes an error for `file`.
     pub fn new(file: &str, problem: ImportProblem) -> Self {
-        Self { file: file.to_owned(), problem }
+        Self {
+            file: file.to_owned(),
+            problem,
+        }
     }
 
     /// The 1-based row (the header is row 1) the error is about, if it is about one row.

@@ -11,10 +11,26 @@ use crate::domain::{Exit, ExitReason};
 
 /// The columns of an exits file, with the header names accepted for each.
 pub static EXIT_FIELDS: &[FieldSpec] = &[
-    FieldSpec { name: "customer_id", required: true, aliases: &["customer", "client_id", "customerid"] },
-    FieldSpec { name: "date", required: true, aliases: &["exit_date", "churn_date"] },
-    FieldSpec { name: "reason", required: true, aliases: &["exit_reason"] },
-    FieldSpec { name: "note", required: false, aliases: &["notes"] },
+    FieldSpec {
+        name: "customer_id",
+        required: true,
+        aliases: &["customer", "client_id", "customerid"],
+    },
+    FieldSpec {
+        name: "date",
+        required: true,
+        aliases: &["exit_date", "churn_date"],
+    },
+    FieldSpec {
+        name: "reason",
+        required: true,
+        aliases: &["exit_reason"],
+    },
+    FieldSpec {
+        name: "note",
+        required: false,
+        aliases: &["notes"],
+    },
 ];
 
 /// One exit row, borrowing its text from the reader (valid until the next row).
@@ -72,7 +88,14 @@ impl<R: Read> ExitReader<R> {
             row: r.row(),
             customer_id: r.text(customer_id, "customer_id")?,
             date: r.date(date, "date")?,
-            reason: r.name(reason, "reason", "exit reason", ExitReason::ALL, ExitReason::as_str, None)?,
+            reason: r.name(
+                reason,
+                "reason",
+                "exit reason",
+                ExitReason::ALL,
+                ExitReason::as_str,
+                None,
+            )?,
             note: r.optional_text(note, "note")?,
         }))
     }
@@ -84,7 +107,11 @@ impl<R: Read> ExitReader<R> {
 }
 
 /// Reads a whole exits file into owned records.
-pub fn read_exits(file: &str, input: impl Read, options: &ImportOptions) -> Result<Vec<Exit>, ImportError> {
+pub fn read_exits(
+    file: &str,
+    input: impl Read,
+    options: &ImportOptions,
+) -> Result<Vec<Exit>, ImportError> {
     let mut reader = ExitReader::new(file, input, options)?;
     let mut out = Vec::new();
     while let Some(row) = reader.next_row()? {

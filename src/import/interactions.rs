@@ -12,12 +12,36 @@ use crate::domain::{Interaction, InteractionKind, Money};
 
 /// The columns of an interactions file, with the header names accepted for each.
 pub static INTERACTION_FIELDS: &[FieldSpec] = &[
-    FieldSpec { name: "customer_id", required: true, aliases: &["customer", "client_id", "customerid"] },
-    FieldSpec { name: "date", required: true, aliases: &["interaction_date", "contact_date"] },
-    FieldSpec { name: "kind", required: true, aliases: &["type"] },
-    FieldSpec { name: "cost", required: false, aliases: &[] },
-    FieldSpec { name: "note", required: false, aliases: &["notes"] },
-    FieldSpec { name: "outcome", required: false, aliases: &["result"] },
+    FieldSpec {
+        name: "customer_id",
+        required: true,
+        aliases: &["customer", "client_id", "customerid"],
+    },
+    FieldSpec {
+        name: "date",
+        required: true,
+        aliases: &["interaction_date", "contact_date"],
+    },
+    FieldSpec {
+        name: "kind",
+        required: true,
+        aliases: &["type"],
+    },
+    FieldSpec {
+        name: "cost",
+        required: false,
+        aliases: &[],
+    },
+    FieldSpec {
+        name: "note",
+        required: false,
+        aliases: &["notes"],
+    },
+    FieldSpec {
+        name: "outcome",
+        required: false,
+        aliases: &["result"],
+    },
 ];
 
 /// One interaction row, borrowing its text from the reader (valid until the next row).

@@ -26,7 +26,11 @@ pub struct ImportOptions {
 
 impl Default for ImportOptions {
     fn default() -> Self {
-        Self { delimiter: b',', date_format: DateFormat::Iso, decimal_separator: b'.' }
+        Self {
+            delimiter: b',',
+            date_format: DateFormat::Iso,
+            decimal_separator: b'.',
+        }
     }
 }
 
@@ -64,7 +68,11 @@ impl<R: Read> Records<R> {
             return Err(ImportError::new(
                 file,
                 ImportProblem::Empty {
-                    required: fields.iter().filter(|f| f.required).map(|f| f.name).collect(),
+                    required: fields
+                        .iter()
+                        .filter(|f| f.required)
+                        .map(|f| f.name)
+                        .collect(),
                 },
             ));
         }
@@ -112,19 +120,35 @@ impl<R: Read> Records<R> {
     }
 
     fn empty(&self, column: &'static str, expected: Expected) -> ImportError {
-        ImportError::new(&self.file, ImportProblem::EmptyValue { row: self.row, column, expected })
+        ImportError::new(
+            &self.file,
+            ImportProblem::EmptyValue {
+                row: self.row,
+                column,
+                expected,
+            },
+        )
     }
 
     fn bad(&self, column: &'static str, value: &[u8], expected: Expected) -> ImportError {
         ImportError::new(
             &self.file,
-            ImportProblem::BadValue { row: self.row, column, value: shorten(value), expected },
+            ImportProblem::BadValue {
+                row: self.row,
+                column,
+                value: shorten(value),
+                expected,
+            },
         )
     }
 
     /// A required non-empty UTF-8 text value.
     #[inline]
-    pub(crate) fn text(&self, pos: Option<usize>, column: &'static str) -> Result<&str, ImportError> {
+    pub(crate) fn text(
+        &self,
+        pos: Option<usize>,
+        column: &'static str,
+    ) -> Result<&str, ImportError> {
         let raw = self.raw(pos);
         if raw.is_empty() {
             return Err(self.empty(column, Expected::Text));
@@ -142,7 +166,9 @@ impl<R: Read> Records<R> {
         if raw.is_empty() {
             return Ok(None);
         }
-        std::str::from_utf8(raw).map(Some).map_err(|_| self.bad(column, raw, Expected::Text))
+        std::str::from_utf8(raw)
+            .map(Some)
+            .map_err(|_| self.bad(column, raw, Expected::Text))
     }
 
     fn date_expected(&self) -> Expected {
@@ -152,7 +178,11 @@ impl<R: Read> Records<R> {
     /// A required date. Exports are usually sorted by date, so the last parsed date is kept
     /// and reused while the text repeats.
     #[inline]
-    pub(crate) fn date(&self, pos: Option<usize>, column: &'static str) -> Result<NaiveDate, ImportError> {
+    pub(crate) fn date(
+        &self,
+        pos: Option<usize>,
+        column: &'static str,
+    ) -> Result<NaiveDate, ImportError> {
         let raw = self.raw(pos);
         if raw.is_empty() {
             return Err(self.empty(column, self.date_expected()));
@@ -175,7 +205,11 @@ impl<R: Read> Records<R> {
 
     /// A required amount of money.
     #[inline]
-    pub(crate) fn money(&self, pos: Option<usize>, column: &'static str) -> Result<Money, ImportError> {
+    pub(crate) fn money(
+        &self,
+        pos: Option<usize>,
+        column: &'static str,
+    ) -> Result<Money, ImportError> {
         let raw = self.raw(pos);
         if raw.is_empty() {
             return Err(self.empty(column, Expected::Amount));
@@ -209,7 +243,9 @@ impl<R: Read> Records<R> {
         if raw.is_empty() {
             return Ok(None);
         }
-        parse_number(raw).map(Some).ok_or_else(|| self.bad(column, raw, Expected::Number))
+        parse_number(raw)
+            .map(Some)
+            .ok_or_else(|| self.bad(column, raw, Expected::Number))
     }
 
     /// A name from a fixed list (a kind or reason), read by its snake_case name, ignoring case,
@@ -226,7 +262,10 @@ impl<R: Read> Records<R> {
         default: Option<T>,
     ) -> Result<T, ImportError> {
         let raw = self.raw(pos);
-        let expected = || Expected::OneOf { what, names: all.iter().map(|v| as_str(*v)).collect() };
+        let expected = || Expected::OneOf {
+            what,
+            names: all.iter().map(|v| as_str(*v)).collect(),
+        };
         if raw.is_empty() {
             return default.ok_or_else(|| self.empty(column, expected()));
         }
@@ -237,7 +276,10 @@ impl<R: Read> Records<R> {
         let squeezed: String = normalized.chars().filter(|&c| c != '_').collect();
         all.iter()
             .find(|v| as_str(**v) == normalized)
-            .or_else(|| all.iter().find(|v| as_str(**v).replace('_', "") == squeezed))
+            .or_else(|| {
+                all.iter()
+                    .find(|v| as_str(**v).replace('_', "") == squeezed)
+            })
             .copied()
             .ok_or_else(|| self.bad(column, raw, expected()))
     }
@@ -250,7 +292,10 @@ fn csv_error(file: &str, row: u64, error: csv::Error) -> ImportError {
             other => ImportProblem::Io(format!("{other:?}")),
         }
     } else {
-        ImportProblem::Malformed { row, message: error.to_string() }
+        ImportProblem::Malformed {
+            row,
+            message: error.to_string(),
+        }
     };
     ImportError::new(file, problem)
 }

@@ -12,13 +12,41 @@ use crate::domain::{Money, Transaction, TransactionKind};
 
 /// The columns of a transactions file, with the header names accepted for each.
 pub static TRANSACTION_FIELDS: &[FieldSpec] = &[
-    FieldSpec { name: "customer_id", required: true, aliases: &["customer", "client_id", "customerid"] },
-    FieldSpec { name: "date", required: true, aliases: &["order_date", "transaction_date"] },
-    FieldSpec { name: "amount", required: true, aliases: &["value", "total"] },
-    FieldSpec { name: "cost", required: false, aliases: &["cogs", "cost_of_goods"] },
-    FieldSpec { name: "kind", required: false, aliases: &["type"] },
-    FieldSpec { name: "product", required: false, aliases: &["product_id", "sku"] },
-    FieldSpec { name: "quantity", required: false, aliases: &["qty"] },
+    FieldSpec {
+        name: "customer_id",
+        required: true,
+        aliases: &["customer", "client_id", "customerid"],
+    },
+    FieldSpec {
+        name: "date",
+        required: true,
+        aliases: &["order_date", "transaction_date"],
+    },
+    FieldSpec {
+        name: "amount",
+        required: true,
+        aliases: &["value", "total"],
+    },
+    FieldSpec {
+        name: "cost",
+        required: false,
+        aliases: &["cogs", "cost_of_goods"],
+    },
+    FieldSpec {
+        name: "kind",
+        required: false,
+        aliases: &["type"],
+    },
+    FieldSpec {
+        name: "product",
+        required: false,
+        aliases: &["product_id", "sku"],
+    },
+    FieldSpec {
+        name: "quantity",
+        required: false,
+        aliases: &["qty"],
+    },
 ];
 
 /// One transaction row, borrowing its text from the reader (valid until the next row).

@@ -64,7 +64,10 @@ pub fn parse_iso_date(bytes: &[u8]) -> Option<NaiveDate> {
         && bytes[7] == b'-'
         && (bytes.len() == 10 || bytes[10] == b'T' || bytes[10] == b' ')
     {
-        let y = digit(bytes[0])? * 1000 + digit(bytes[1])? * 100 + digit(bytes[2])? * 10 + digit(bytes[3])?;
+        let y = digit(bytes[0])? * 1000
+            + digit(bytes[1])? * 100
+            + digit(bytes[2])? * 10
+            + digit(bytes[3])?;
         let m = digit(bytes[5])? * 10 + digit(bytes[6])?;
         let d = digit(bytes[8])? * 10 + digit(bytes[9])?;
         return NaiveDate::from_ymd_opt(y as i32, m, d);
@@ -149,7 +152,10 @@ mod tests {
         assert_eq!(parse_iso_date(b"2024-13-01"), None);
         assert_eq!(parse_iso_date(b"31.03.2024"), None);
         assert_eq!(parse_iso_date(b""), None);
-        assert_eq!(DateFormat::Pattern("%d.%m.%Y".into()).parse(b"31.03.2024"), d(2024, 3, 31));
+        assert_eq!(
+            DateFormat::Pattern("%d.%m.%Y".into()).parse(b"31.03.2024"),
+            d(2024, 3, 31)
+        );
     }
 
     #[test]
@@ -166,7 +172,17 @@ mod tests {
         assert_eq!(p("-1.005"), Some(-101));
         assert_eq!(p("1.0049"), Some(100));
         assert_eq!(p("0"), Some(0));
-        for bad in ["", "-", ".", "12,5x", "1,234.50", "$5", "1e3", "12.5.1", "99999999999999999999"] {
+        for bad in [
+            "",
+            "-",
+            ".",
+            "12,5x",
+            "1,234.50",
+            "$5",
+            "1e3",
+            "12.5.1",
+            "99999999999999999999",
+        ] {
             assert_eq!(p(bad), None, "{bad}");
         }
         assert_eq!(parse_minor_units(b"12,50", b','), Some(1250));

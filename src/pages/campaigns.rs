@@ -55,7 +55,12 @@ fn CampaignsBody(analysis: Arc<WorkspaceAnalysis>) -> impl IntoView {
     let data = StoredValue::new(analysis.clone());
     let currency = analysis.currency.clone();
     let locale = i18n.locale_untracked();
-    let roi_text = |roi: Option<f64>| roi.map_or_else(|| i18n.t(CampaignText::NoCost).to_string(), |r| format::percent(r, 0, locale));
+    let roi_text = |roi: Option<f64>| {
+        roi.map_or_else(
+            || i18n.t(CampaignText::NoCost).to_string(),
+            |r| format::percent(r, 0, locale),
+        )
+    };
     let rows = analysis
         .campaigns
         .iter()
@@ -127,7 +132,11 @@ fn NewCampaign(workspace: WorkspaceState, analysis: Arc<WorkspaceAnalysis>) -> i
     });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let status = RwSignal::new(None::<Result<String, String>>);
-    let mut segments: Vec<String> = analysis.customers.iter().filter_map(|c| c.segment.clone()).collect();
+    let mut segments: Vec<String> = analysis
+        .customers
+        .iter()
+        .filter_map(|c| c.segment.clone())
+        .collect();
     segments.sort();
     segments.dedup();
     let segments = StoredValue::new(segments);
@@ -140,7 +149,10 @@ fn NewCampaign(workspace: WorkspaceState, analysis: Arc<WorkspaceAnalysis>) -> i
         };
         target.map(|t| {
             let q = CustomerQuery::for_target(&t);
-            (data.with_value(|a| query::select(&a.customers, &q).len()), q.to_query_string())
+            (
+                data.with_value(|a| query::select(&a.customers, &q).len()),
+                q.to_query_string(),
+            )
         })
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -151,7 +163,11 @@ fn NewCampaign(workspace: WorkspaceState, analysis: Arc<WorkspaceAnalysis>) -> i
                 errors.set(Vec::new());
                 spawn_local(async move {
                     let result = actions::save_campaign(workspace, campaign).await;
-                    status.set(Some(result.map(|_| i18n.t(CampaignText::Created).to_string()).map_err(|e| e.message)));
+                    status.set(Some(
+                        result
+                            .map(|_| i18n.t(CampaignText::Created).to_string())
+                            .map_err(|e| e.message),
+                    ));
                 });
             }
         }
@@ -159,19 +175,28 @@ fn NewCampaign(workspace: WorkspaceState, analysis: Arc<WorkspaceAnalysis>) -> i
     let err = move |field: &'static str| {
         move || {
             errors.with(|e| {
-                e.iter().find(|x| x.field == field).map(|x| match &x.problem {
-                    Problem::Required if field == "start" => i18n.t(CampaignText::ErrRequiredDate).to_string(),
-                    Problem::Required => i18n.t(CampaignText::ErrName).to_string(),
-                    Problem::Date(v) => fill(i18n.t(CampaignText::ErrDate), &[("value", v)]),
-                    Problem::EndBeforeStart => i18n.t(CampaignText::ErrEnd).to_string(),
-                    Problem::Amount(v) => fill(i18n.t(CampaignText::ErrCost), &[("value", v)]),
-                    Problem::Target => i18n.t(CampaignText::ErrTarget).to_string(),
-                    _ => String::new(),
-                })
+                e.iter()
+                    .find(|x| x.field == field)
+                    .map(|x| match &x.problem {
+                        Problem::Required if field == "start" => {
+                            i18n.t(CampaignText::ErrRequiredDate).to_string()
+                        }
+                        Problem::Required => i18n.t(CampaignText::ErrName).to_string(),
+                        Problem::Date(v) => fill(i18n.t(CampaignText::ErrDate), &[("value", v)]),
+                        Problem::EndBeforeStart => i18n.t(CampaignText::ErrEnd).to_string(),
+                        Problem::Amount(v) => fill(i18n.t(CampaignText::ErrCost), &[("value", v)]),
+                        Problem::Target => i18n.t(CampaignText::ErrTarget).to_string(),
+                        _ => String::new(),
+                    })
             })
         }
     };
-    let input = move |label: CampaignText, kind: &'static str, testid: &'static str, get: fn(&CampaignForm) -> String, set: fn(&mut CampaignForm, String), field: &'static str| {
+    let input = move |label: CampaignText,
+                      kind: &'static str,
+                      testid: &'static str,
+                      get: fn(&CampaignForm) -> String,
+                      set: fn(&mut CampaignForm, String),
+                      field: &'static str| {
         let e = err(field);
         view! {
             <label class="field" class:field--invalid=move || e().is_some()>
@@ -184,14 +209,39 @@ fn NewCampaign(workspace: WorkspaceState, analysis: Arc<WorkspaceAnalysis>) -> i
     let target_values = move || {
         let by = form.with(|f| f.target_by.clone());
         let options: Vec<(String, String)> = match by.as_str() {
-            "tier" => Tier::ALL.iter().map(|t| (t.as_str().to_string(), i18n.t(labels::tier(*t)).to_string())).collect(),
+            "tier" => Tier::ALL
+                .iter()
+                .map(|t| (t.as_str().to_string(), i18n.t(labels::tier(*t)).to_string()))
+                .collect(),
             "segment" => {
-                let mut v: Vec<(String, String)> = segments.with_value(|s| s.iter().map(|s| (s.clone(), s.clone())).collect());
-                v.extend(crate::domain::RfmSegment::ALL.iter().map(|r| (r.as_str().to_string(), format!("RFM: {}", i18n.t(labels::rfm_segment(*r))))));
+                let mut v: Vec<(String, String)> =
+                    segments.with_value(|s| s.iter().map(|s| (s.clone(), s.clone())).collect());
+                v.extend(crate::domain::RfmSegment::ALL.iter().map(|r| {
+                    (
+                        r.as_str().to_string(),
+                        format!("RFM: {}", i18n.t(labels::rfm_segment(*r))),
+                    )
+                }));
                 v
             }
-            "current_quadrant" => CurrentQuadrant::ALL.iter().map(|q| (q.as_str().to_string(), i18n.t(labels::current_quadrant(*q)).to_string())).collect(),
-            "future_quadrant" => FutureQuadrant::ALL.iter().map(|q| (q.as_str().to_string(), i18n.t(labels::future_quadrant(*q)).to_string())).collect(),
+            "current_quadrant" => CurrentQuadrant::ALL
+                .iter()
+                .map(|q| {
+                    (
+                        q.as_str().to_string(),
+                        i18n.t(labels::current_quadrant(*q)).to_string(),
+                    )
+                })
+                .collect(),
+            "future_quadrant" => FutureQuadrant::ALL
+                .iter()
+                .map(|q| {
+                    (
+                        q.as_str().to_string(),
+                        i18n.t(labels::future_quadrant(*q)).to_string(),
+                    )
+                })
+                .collect(),
             _ => Vec::new(),
         };
         (!options.is_empty()).then(|| view! {
@@ -259,7 +309,11 @@ fn NewCampaign(workspace: WorkspaceState, analysis: Arc<WorkspaceAnalysis>) -> i
 }
 
 #[component]
-fn CampaignDetail(workspace: WorkspaceState, result: CampaignResult, analysis: Arc<WorkspaceAnalysis>) -> impl IntoView {
+fn CampaignDetail(
+    workspace: WorkspaceState,
+    result: CampaignResult,
+    analysis: Arc<WorkspaceAnalysis>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.locale_untracked();
     let campaign_id = StoredValue::new(result.id.clone());
@@ -270,8 +324,19 @@ fn CampaignDetail(workspace: WorkspaceState, result: CampaignResult, analysis: A
     });
     let currency = analysis.currency.clone();
     let data = StoredValue::new(analysis);
-    let name_of = move |id: &str| data.with_value(|a| a.customers.iter().find(|c| c.id == id).map_or(id.to_string(), |c| c.name.clone()));
-    let form = RwSignal::new(ResponseForm { date: actions::today().to_string(), responded: true, ..Default::default() });
+    let name_of = move |id: &str| {
+        data.with_value(|a| {
+            a.customers
+                .iter()
+                .find(|c| c.id == id)
+                .map_or(id.to_string(), |c| c.name.clone())
+        })
+    };
+    let form = RwSignal::new(ResponseForm {
+        date: actions::today().to_string(),
+        responded: true,
+        ..Default::default()
+    });
     let search = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let status = RwSignal::new(None::<Result<String, String>>);
@@ -280,15 +345,34 @@ fn CampaignDetail(workspace: WorkspaceState, result: CampaignResult, analysis: A
         if text.trim().len() < 2 {
             return Vec::new();
         }
-        let q = CustomerQuery { search: text, ..CustomerQuery::from_pairs([("sort", "name")]) };
-        data.with_value(|a| query::select(&a.customers, &q).into_iter().take(8).map(|i| {
-            let c = &a.customers[i as usize];
-            (c.id.clone(), format!("{} ({})", c.name, c.company.clone().unwrap_or_else(|| c.id.clone())))
-        }).collect::<Vec<_>>())
+        let q = CustomerQuery {
+            search: text,
+            ..CustomerQuery::from_pairs([("sort", "name")])
+        };
+        data.with_value(|a| {
+            query::select(&a.customers, &q)
+                .into_iter()
+                .take(8)
+                .map(|i| {
+                    let c = &a.customers[i as usize];
+                    (
+                        c.id.clone(),
+                        format!(
+                            "{} ({})",
+                            c.name,
+                            c.company.clone().unwrap_or_else(|| c.id.clone())
+                        ),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match form.get_untracked().validate(&campaign_id.get_value(), actions::today()) {
+        match form
+            .get_untracked()
+            .validate(&campaign_id.get_value(), actions::today())
+        {
             Err(e) => errors.set(e),
             Ok(response) => {
                 errors.set(Vec::new());
@@ -298,18 +382,32 @@ fn CampaignDetail(workspace: WorkspaceState, result: CampaignResult, analysis: A
                         form.update(|f| f.customer_id.clear());
                         search.set(String::new());
                     }
-                    status.set(Some(result.map(|_| i18n.t(CampaignText::Recorded).to_string()).map_err(|e| e.message)));
+                    status.set(Some(
+                        result
+                            .map(|_| i18n.t(CampaignText::Recorded).to_string())
+                            .map_err(|e| e.message),
+                    ));
                 });
             }
         }
     };
     let err = move |field: &'static str| {
-        move || errors.with(|e| e.iter().find(|x| x.field == field).map(|x| match &x.problem {
-            Problem::Required if field == "customer" => i18n.t(CampaignText::ErrCustomer).to_string(),
-            Problem::Date(v) => fill(i18n.t(CampaignText::ErrDate), &[("value", v)]),
-            Problem::FutureDate(v) => fill(i18n.t(CampaignText::ErrFuture), &[("value", v)]),
-            _ => i18n.t(CampaignText::ErrRequiredDate).to_string(),
-        }))
+        move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|x| x.field == field)
+                    .map(|x| match &x.problem {
+                        Problem::Required if field == "customer" => {
+                            i18n.t(CampaignText::ErrCustomer).to_string()
+                        }
+                        Problem::Date(v) => fill(i18n.t(CampaignText::ErrDate), &[("value", v)]),
+                        Problem::FutureDate(v) => {
+                            fill(i18n.t(CampaignText::ErrFuture), &[("value", v)])
+                        }
+                        _ => i18n.t(CampaignText::ErrRequiredDate).to_string(),
+                    })
+            })
+        }
     };
     let q = CustomerQuery::for_target(&CampaignTarget::from(&result.target));
     view! {

@@ -4,7 +4,9 @@
 
 use crate::analytics::workspace::{CustomerRow, WorkspaceAnalysis};
 use crate::domain::forms::{CustomerForm, ExitForm, FieldError, Problem};
-use crate::domain::{Cadence, ContactPlan, Customer, ExitReason, InteractionKind, RelationshipLevel, TransactionKind};
+use crate::domain::{
+    Cadence, ContactPlan, Customer, ExitReason, InteractionKind, RelationshipLevel, TransactionKind,
+};
 use crate::i18n::{fill, format, labels, Msg, ProfileText};
 use crate::state::actions::{self, CustomerDetail};
 use crate::state::{use_analysis, use_i18n, use_workspace, DbStatus, I18n, WorkspaceState};
@@ -21,7 +23,10 @@ pub fn CustomerProfilePage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| {
         let raw = params.with(|p| p.get("id").unwrap_or_default());
-        js_sys::decode_uri_component(&raw).ok().and_then(|s| s.as_string()).unwrap_or(raw)
+        js_sys::decode_uri_component(&raw)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or(raw)
     });
     let workspace = use_workspace();
     let detail = LocalResource::new(move || {
@@ -40,7 +45,13 @@ pub fn CustomerProfilePage() -> impl IntoView {
     // loading, missing, error and found.
     let latest = RwSignal::new(None::<CustomerDetail>);
     let state = Memo::new(move |_| match detail.get() {
-        None => latest.with(|l| if l.is_some() { PageState::Found } else { PageState::Loading }),
+        None => latest.with(|l| {
+            if l.is_some() {
+                PageState::Found
+            } else {
+                PageState::Loading
+            }
+        }),
         Some(Err(err)) => PageState::Error(err.message),
         Some(Ok(None)) => PageState::Loading,
         Some(Ok(Some(d))) if !d.exists() => PageState::Missing,
@@ -88,13 +99,23 @@ pub fn NewCustomerPage() -> impl IntoView {
     let workspace = use_workspace();
     let managers = LocalResource::new(move || {
         let ready = matches!(workspace.status(), DbStatus::Ready { .. });
-        async move { if ready { actions::managers(workspace).await.map(Some) } else { Ok(None) } }
+        async move {
+            if ready {
+                actions::managers(workspace).await.map(Some)
+            } else {
+                Ok(None)
+            }
+        }
     });
     // One id for this page, so that a refreshed manager list does not change it.
     let new_id = actions::new_id("C");
     Effect::new(move |_| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&format!("{} · {}", i18n.t(ProfileText::NewCustomer), i18n.t(Msg::AppName)));
+            doc.set_title(&format!(
+                "{} · {}",
+                i18n.t(ProfileText::NewCustomer),
+                i18n.t(Msg::AppName)
+            ));
         }
     });
     view! {
@@ -129,22 +150,42 @@ fn problem_text(i18n: I18n, problem: &Problem) -> String {
 }
 
 /// The message for `field`, if it has a problem.
-fn field_message(i18n: I18n, errors: RwSignal<Vec<FieldError>>, field: &'static str) -> impl Fn() -> Option<String> + Copy {
-    move || errors.with(|e| e.iter().find(|x| x.field == field).map(|x| problem_text(i18n, &x.problem)))
+fn field_message(
+    i18n: I18n,
+    errors: RwSignal<Vec<FieldError>>,
+    field: &'static str,
+) -> impl Fn() -> Option<String> + Copy {
+    move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|x| x.field == field)
+                .map(|x| problem_text(i18n, &x.problem))
+        })
+    }
 }
 
 #[component]
-fn Profile(id: String, first: CustomerDetail, detail: RwSignal<Option<CustomerDetail>>) -> impl IntoView {
+fn Profile(
+    id: String,
+    first: CustomerDetail,
+    detail: RwSignal<Option<CustomerDetail>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let analysis = use_analysis();
     let workspace = use_workspace();
     let id = StoredValue::new(id);
     let row = Memo::new(move |_| {
-        analysis.current().and_then(|a| id.with_value(|id| a.customers.iter().find(|c| &c.id == id).cloned()))
+        analysis
+            .current()
+            .and_then(|a| id.with_value(|id| a.customers.iter().find(|c| &c.id == id).cloned()))
     });
     let detail_now = Signal::derive(move || detail.get().unwrap_or_else(|| first.clone()));
     let detail = detail_now.get_untracked();
-    let name = detail.customer.as_ref().map(|c| c.name.clone()).unwrap_or_else(|| id.get_value());
+    let name = detail
+        .customer
+        .as_ref()
+        .map(|c| c.name.clone())
+        .unwrap_or_else(|| id.get_value());
     Effect::new({
         let name = name.clone();
         move |_| {
@@ -184,11 +225,16 @@ fn Profile(id: String, first: CustomerDetail, detail: RwSignal<Option<CustomerDe
 }
 
 #[component]
-fn ValueCard(row: Memo<Option<CustomerRow>>, analysis: Signal<Option<Arc<WorkspaceAnalysis>>>) -> impl IntoView {
+fn ValueCard(
+    row: Memo<Option<CustomerRow>>,
+    analysis: Signal<Option<Arc<WorkspaceAnalysis>>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let locale = i18n.locale();
-        let currency = analysis.with(|a| a.as_ref().map(|a| a.currency.clone())).unwrap_or_else(|| "USD".into());
+        let currency = analysis
+            .with(|a| a.as_ref().map(|a| a.currency.clone()))
+            .unwrap_or_else(|| "USD".into());
         let report = analysis.with(|a| a.as_ref().and_then(|a| a.report.clone()));
         let Some(s) = row.get().and_then(|r| r.scores) else {
             return view! {
@@ -208,8 +254,10 @@ fn ValueCard(row: Memo<Option<CustomerRow>>, analysis: Signal<Option<Arc<Workspa
             let rate = (r.bg_nbd.r + f64::from(s.frequency)) / (r.bg_nbd.alpha + s.t);
             (rate > 0.0 && rate.is_finite()).then(|| (r.unit.days() / rate).round())
         });
-        let fact = |label: String, value: String, testid: &'static str| view! {
-            <div class="fact"><dt>{label}</dt><dd data-testid=testid>{value}</dd></div>
+        let fact = |label: String, value: String, testid: &'static str| {
+            view! {
+                <div class="fact"><dt>{label}</dt><dd data-testid=testid>{value}</dd></div>
+            }
         };
         view! {
             <section class="card value-card" data-testid="value-card">
@@ -259,22 +307,39 @@ fn Timeline(detail: Signal<CustomerDetail>) -> impl IntoView {
     move || {
         let detail = detail.get();
         let locale = i18n.locale();
-        let currency = analysis.current().map(|a| a.currency.clone()).unwrap_or_else(|| "USD".into());
+        let currency = analysis
+            .current()
+            .map(|a| a.currency.clone())
+            .unwrap_or_else(|| "USD".into());
         let mut events: Vec<Event> = Vec::new();
         for t in &detail.transactions {
             let amount = format::money_minor(t.amount.0, &currency, locale);
             let (kind, title) = match t.kind {
-                TransactionKind::Order => ("order", fill(i18n.t(ProfileText::OrderOf), &[("amount", &amount)])),
-                TransactionKind::Return => ("return", fill(i18n.t(ProfileText::ReturnOf), &[("amount", &amount)])),
+                TransactionKind::Order => (
+                    "order",
+                    fill(i18n.t(ProfileText::OrderOf), &[("amount", &amount)]),
+                ),
+                TransactionKind::Return => (
+                    "return",
+                    fill(i18n.t(ProfileText::ReturnOf), &[("amount", &amount)]),
+                ),
             };
             let mut parts = Vec::new();
             if let Some(p) = &t.product {
                 parts.push(match t.quantity {
-                    Some(q) => format!("{} × {p}", format::number(q, if q.fract() == 0.0 { 0 } else { 2 }, locale)),
+                    Some(q) => format!(
+                        "{} × {p}",
+                        format::number(q, if q.fract() == 0.0 { 0 } else { 2 }, locale)
+                    ),
                     None => p.clone(),
                 });
             }
-            events.push(Event { date: t.date, kind, title, detail: parts.join(" · ") });
+            events.push(Event {
+                date: t.date,
+                kind,
+                title,
+                detail: parts.join(" · "),
+            });
         }
         for i in &detail.interactions {
             let r = &i.record;
@@ -297,8 +362,16 @@ fn Timeline(detail: Signal<CustomerDetail>) -> impl IntoView {
         }
         for resp in &detail.responses {
             let r = &resp.record;
-            let campaign = detail.campaigns.iter().find(|c| c.id == r.campaign_id).map_or(r.campaign_id.clone(), |c| c.name.clone());
-            let text = if r.responded { ProfileText::ResponseTo } else { ProfileText::NoResponseTo };
+            let campaign = detail
+                .campaigns
+                .iter()
+                .find(|c| c.id == r.campaign_id)
+                .map_or(r.campaign_id.clone(), |c| c.name.clone());
+            let text = if r.responded {
+                ProfileText::ResponseTo
+            } else {
+                ProfileText::NoResponseTo
+            };
             events.push(Event {
                 date: r.date,
                 kind: "response",
@@ -311,7 +384,10 @@ fn Timeline(detail: Signal<CustomerDetail>) -> impl IntoView {
             events.push(Event {
                 date: r.date,
                 kind: "exit",
-                title: fill(i18n.t(ProfileText::ExitFor), &[("reason", i18n.t(labels::exit_reason(r.reason)))]),
+                title: fill(
+                    i18n.t(ProfileText::ExitFor),
+                    &[("reason", i18n.t(labels::exit_reason(r.reason)))],
+                ),
                 detail: r.note.clone(),
             });
         }
@@ -371,10 +447,15 @@ pub(crate) fn GeneralForm(
     is_new: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let form = RwSignal::new(customer.as_ref().map(CustomerForm::from_customer).unwrap_or_else(|| CustomerForm {
-        name: if is_new { String::new() } else { id.clone() },
-        ..Default::default()
-    }));
+    let form = RwSignal::new(
+        customer
+            .as_ref()
+            .map(CustomerForm::from_customer)
+            .unwrap_or_else(|| CustomerForm {
+                name: if is_new { String::new() } else { id.clone() },
+                ..Default::default()
+            }),
+    );
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let status = RwSignal::new(None::<Result<String, String>>);
     let id_text = RwSignal::new(id);
@@ -400,7 +481,10 @@ pub(crate) fn GeneralForm(
                     if is_new {
                         match actions::customer_exists(workspace, customer.id.clone()).await {
                             Ok(true) => {
-                                id_error.set(Some(fill(i18n.t(ProfileText::ErrIdTaken), &[("id", &customer.id)])));
+                                id_error.set(Some(fill(
+                                    i18n.t(ProfileText::ErrIdTaken),
+                                    &[("id", &customer.id)],
+                                )));
                                 return;
                             }
                             Ok(false) => {}
@@ -413,8 +497,20 @@ pub(crate) fn GeneralForm(
                     let id = customer.id.clone();
                     let result = actions::save_customer(workspace, customer).await;
                     match (&result, is_new) {
-                        (Ok(()), true) => navigate.with_value(|n| n(&format!("/customers/{}", crate::analytics::workspace::query::encode(&id)), Default::default())),
-                        _ => status.set(Some(result.map(|_| i18n.t(ProfileText::Saved).to_string()).map_err(|e| e.message))),
+                        (Ok(()), true) => navigate.with_value(|n| {
+                            n(
+                                &format!(
+                                    "/customers/{}",
+                                    crate::analytics::workspace::query::encode(&id)
+                                ),
+                                Default::default(),
+                            )
+                        }),
+                        _ => status.set(Some(
+                            result
+                                .map(|_| i18n.t(ProfileText::Saved).to_string())
+                                .map_err(|e| e.message),
+                        )),
                     }
                 });
             }
@@ -470,7 +566,11 @@ pub(crate) fn GeneralForm(
 }
 
 #[component]
-fn InteractionForm(workspace: WorkspaceState, customer_id: String, plan: Signal<Option<ContactPlan>>) -> impl IntoView {
+fn InteractionForm(
+    workspace: WorkspaceState,
+    customer_id: String,
+    plan: Signal<Option<ContactPlan>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let form = RwSignal::new(crate::domain::forms::InteractionForm {
         kind: InteractionKind::Call.as_str().into(),
@@ -482,14 +582,21 @@ fn InteractionForm(workspace: WorkspaceState, customer_id: String, plan: Signal<
     let customer_id = StoredValue::new(customer_id);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match form.get_untracked().validate(&customer_id.get_value(), actions::today()) {
+        match form
+            .get_untracked()
+            .validate(&customer_id.get_value(), actions::today())
+        {
             Err(e) => errors.set(e),
             Ok(interaction) => {
                 errors.set(Vec::new());
                 let plan = plan.get_untracked();
                 spawn_local(async move {
                     let result = actions::add_interaction(workspace, interaction, plan).await;
-                    status.set(Some(result.map(|_| i18n.t(ProfileText::Logged).to_string()).map_err(|e| e.message)));
+                    status.set(Some(
+                        result
+                            .map(|_| i18n.t(ProfileText::Logged).to_string())
+                            .map_err(|e| e.message),
+                    ));
                 });
             }
         }
@@ -520,7 +627,11 @@ fn InteractionForm(workspace: WorkspaceState, customer_id: String, plan: Signal<
 }
 
 #[component]
-fn ExitSection(workspace: WorkspaceState, latest: Option<crate::storage::Keyed<crate::domain::Exit>>, customer_id: String) -> impl IntoView {
+fn ExitSection(
+    workspace: WorkspaceState,
+    latest: Option<crate::storage::Keyed<crate::domain::Exit>>,
+    customer_id: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let status = RwSignal::new(None::<Result<String, String>>);
     if let Some(exit) = latest {
@@ -530,7 +641,10 @@ fn ExitSection(workspace: WorkspaceState, latest: Option<crate::storage::Keyed<c
             let locale = i18n.locale_untracked();
             let note = fill(
                 i18n.t(ProfileText::Reactivated),
-                &[("date", &format::date(e.record.date, locale)), ("reason", i18n.t(labels::exit_reason(e.record.reason)))],
+                &[
+                    ("date", &format::date(e.record.date, locale)),
+                    ("reason", i18n.t(labels::exit_reason(e.record.reason))),
+                ],
             );
             spawn_local(async move {
                 if let Err(err) = actions::reactivate(workspace, e, note, actions::today()).await {
@@ -552,13 +666,20 @@ fn ExitSection(workspace: WorkspaceState, latest: Option<crate::storage::Keyed<c
         }
         .into_any();
     }
-    let form = RwSignal::new(ExitForm { date: actions::today().to_string(), reason: ExitReason::Price.as_str().into(), note: String::new() });
+    let form = RwSignal::new(ExitForm {
+        date: actions::today().to_string(),
+        reason: ExitReason::Price.as_str().into(),
+        note: String::new(),
+    });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let open = RwSignal::new(false);
     let customer_id = StoredValue::new(customer_id);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match form.get_untracked().validate(&customer_id.get_value(), actions::today()) {
+        match form
+            .get_untracked()
+            .validate(&customer_id.get_value(), actions::today())
+        {
             Err(e) => errors.set(e),
             Ok(exit) => {
                 errors.set(Vec::new());
@@ -596,15 +717,24 @@ fn ExitSection(workspace: WorkspaceState, latest: Option<crate::storage::Keyed<c
 }
 
 #[component]
-fn ContactPlanCard(workspace: WorkspaceState, customer_id: String, plan: Signal<Option<ContactPlan>>, row: Memo<Option<CustomerRow>>) -> impl IntoView {
+fn ContactPlanCard(
+    workspace: WorkspaceState,
+    customer_id: String,
+    plan: Signal<Option<ContactPlan>>,
+    row: Memo<Option<CustomerRow>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let tier = move || row.get().and_then(|r| r.scores.map(|s| s.tier));
     let default_cadence = move || tier().map_or(Cadence::NoPlan, Cadence::for_tier);
-    let cadence = RwSignal::new(plan.with_untracked(|p| p.as_ref().map(|p| p.cadence.as_str().to_string())));
+    let cadence =
+        RwSignal::new(plan.with_untracked(|p| p.as_ref().map(|p| p.cadence.as_str().to_string())));
     let status = RwSignal::new(None::<Result<String, String>>);
     let customer_id = StoredValue::new(customer_id);
     let chosen = move || {
-        cadence.get().and_then(|c| Cadence::parse(&c)).unwrap_or_else(default_cadence)
+        cadence
+            .get()
+            .and_then(|c| Cadence::parse(&c))
+            .unwrap_or_else(default_cadence)
     };
     let save = move |log_today: bool| {
         let today = actions::today();
@@ -614,7 +744,11 @@ fn ContactPlanCard(workspace: WorkspaceState, customer_id: String, plan: Signal<
                 p.cadence = cadence;
                 p
             }
-            Some(p) => ContactPlan { cadence, next_due: cadence.next_after(p.last_contact.unwrap_or(today)), ..p },
+            Some(p) => ContactPlan {
+                cadence,
+                next_due: cadence.next_after(p.last_contact.unwrap_or(today)),
+                ..p
+            },
             None => ContactPlan::starting(&customer_id.get_value(), cadence, today),
         };
         if log_today {

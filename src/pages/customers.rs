@@ -15,7 +15,9 @@ use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 const ROW_HEIGHT: f64 = 52.0;
-const QUERY_KEYS: [&str; 10] = ["q", "segment", "tier", "current", "future", "rfm", "manager", "status", "sort", "dir"];
+const QUERY_KEYS: [&str; 10] = [
+    "q", "segment", "tier", "current", "future", "rfm", "manager", "status", "sort", "dir",
+];
 
 /// The Customers page.
 #[component]
@@ -47,8 +49,10 @@ fn use_customer_query() -> Memo<CustomerQuery> {
     let params = use_query_map();
     Memo::new(move |_| {
         params.with(|p| {
-            let pairs: Vec<(&str, String)> =
-                QUERY_KEYS.iter().filter_map(|k| p.get(k).map(|v| (*k, v))).collect();
+            let pairs: Vec<(&str, String)> = QUERY_KEYS
+                .iter()
+                .filter_map(|k| p.get(k).map(|v| (*k, v)))
+                .collect();
             CustomerQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
         })
     })
@@ -62,7 +66,11 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl Into
     let set_query = move |q: CustomerQuery| {
         navigate(
             &format!("/customers{}", q.to_query_string()),
-            NavigateOptions { replace: true, scroll: false, ..Default::default() },
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
         );
     };
     let set_query = StoredValue::new(set_query);
@@ -80,20 +88,34 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl Into
     let total = analysis.customers.len();
     let currency = analysis.currency.clone();
 
-    let mut segments: Vec<String> = analysis.customers.iter().filter_map(|c| c.segment.clone()).collect();
+    let mut segments: Vec<String> = analysis
+        .customers
+        .iter()
+        .filter_map(|c| c.segment.clone())
+        .collect();
     segments.sort();
     segments.dedup();
     let managers = analysis.managers.clone();
     let manager_name = {
         let managers = managers.clone();
-        move |id: &str| managers.iter().find(|(m, _)| m == id).map(|(_, n)| n.clone()).unwrap_or_else(|| id.to_string())
+        move |id: &str| {
+            managers
+                .iter()
+                .find(|(m, _)| m == id)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_else(|| id.to_string())
+        }
     };
 
     let search_value = move || query.with(|q| q.search.clone());
     let select_value = move |key: &'static str| {
         move || {
             query.with(|q| {
-                q.to_pairs().into_iter().find(|(k, _)| *k == key).map(|(_, v)| v).unwrap_or_default()
+                q.to_pairs()
+                    .into_iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| v)
+                    .unwrap_or_default()
             })
         }
     };
@@ -113,7 +135,10 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl Into
     };
 
     let option_list = |items: Vec<(String, String)>| {
-        items.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()
+        items
+            .into_iter()
+            .map(|(value, label)| view! { <option value=value>{label}</option> })
+            .collect_view()
     };
     let any = move || i18n.t(CustomerText::Any);
 
@@ -153,7 +178,9 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl Into
         let manager_name = manager_name.clone();
         move |i: usize| {
             let index = selection.with(|s| s.get(i).copied());
-            let Some(index) = index else { return view! { <div></div> }.into_any() };
+            let Some(index) = index else {
+                return view! { <div></div> }.into_any();
+            };
             let row = data.with_value(|a| a.customers[index as usize].clone());
             customer_row(i18n, &row, &currency, &manager_name)
         }
@@ -166,8 +193,13 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl Into
     let assign = {
         let manager_name = manager_name.clone();
         move |_| {
-            let ids: Vec<String> =
-                selection.with_untracked(|s| data.with_value(|a| s.iter().map(|&i| a.customers[i as usize].id.clone()).collect()));
+            let ids: Vec<String> = selection.with_untracked(|s| {
+                data.with_value(|a| {
+                    s.iter()
+                        .map(|&i| a.customers[i as usize].id.clone())
+                        .collect()
+                })
+            });
             let manager = bulk_manager.get_untracked();
             let manager = (!manager.is_empty()).then_some(manager);
             let name = manager.as_deref().map(&manager_name);
@@ -179,9 +211,15 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl Into
                     Ok(count) => Ok(match &name {
                         Some(name) => fill(
                             i18n.t(CustomerText::Assigned),
-                            &[("count", &format::count(count as u64, i18n.locale())), ("manager", name)],
+                            &[
+                                ("count", &format::count(count as u64, i18n.locale())),
+                                ("manager", name),
+                            ],
                         ),
-                        None => fill(i18n.t(CustomerText::Unassigned), &[("count", &format::count(count as u64, i18n.locale()))]),
+                        None => fill(
+                            i18n.t(CustomerText::Unassigned),
+                            &[("count", &format::count(count as u64, i18n.locale()))],
+                        ),
                     }),
                     Err(err) => Err(err.message),
                 }));
@@ -318,16 +356,34 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl Into
     }
 }
 
-fn customer_row(i18n: I18n, row: &CustomerRow, currency: &str, manager_name: &impl Fn(&str) -> String) -> AnyView {
+fn customer_row(
+    i18n: I18n,
+    row: &CustomerRow,
+    currency: &str,
+    manager_name: &impl Fn(&str) -> String,
+) -> AnyView {
     let locale = i18n.locale_untracked();
     let href = format!("/customers/{}", query::encode(&row.id));
-    let subtitle = row.company.clone().or_else(|| row.email.clone()).unwrap_or_default();
+    let subtitle = row
+        .company
+        .clone()
+        .or_else(|| row.email.clone())
+        .unwrap_or_default();
     let money = |minor: i64| format::money_minor(minor, currency, locale);
     let money_f = |v: f64| format::money(v, currency, 2, locale);
     let s = row.scores.as_ref();
     let status = match (&row.exit, row.at_risk) {
-        (Some((date, _)), _) => Some(("badge badge--exited", fill(i18n.t(CustomerText::ExitedOn), &[("date", &format::date(*date, locale))]))),
-        (None, true) => Some(("badge badge--risk", i18n.t(CustomerText::StatusAtRisk).to_string())),
+        (Some((date, _)), _) => Some((
+            "badge badge--exited",
+            fill(
+                i18n.t(CustomerText::ExitedOn),
+                &[("date", &format::date(*date, locale))],
+            ),
+        )),
+        (None, true) => Some((
+            "badge badge--risk",
+            i18n.t(CustomerText::StatusAtRisk).to_string(),
+        )),
         _ => None,
     };
     view! {

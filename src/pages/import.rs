@@ -43,8 +43,10 @@ fn DemoCard() -> impl IntoView {
         progress.set(Some((0.0, "generating".into())));
         let client = analysis.client();
         spawn_local(async move {
-            let result =
-                actions::load_demo(workspace, client, customers, move |f, stage| progress.set(Some((f, stage.to_string())))).await;
+            let result = actions::load_demo(workspace, client, customers, move |f, stage| {
+                progress.set(Some((f, stage.to_string())))
+            })
+            .await;
             progress.set(None);
             match result {
                 Ok(()) => done.set(true),
@@ -127,7 +129,9 @@ fn ImportHistory() -> impl IntoView {
     let confirming = RwSignal::new(None::<(String, String)>);
     let error = RwSignal::new(None::<String>);
     let revert = move |_| {
-        let Some((id, _)) = confirming.get_untracked() else { return };
+        let Some((id, _)) = confirming.get_untracked() else {
+            return;
+        };
         spawn_local(async move {
             match actions::revert_import(workspace, id).await {
                 Ok(()) => confirming.set(None),

@@ -157,12 +157,21 @@ fn ManagerFormCard(workspace: WorkspaceState, editing: RwSignal<Option<Manager>>
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let status = RwSignal::new(None::<Result<String, String>>);
     Effect::new(move |_| {
-        form.set(editing.get().as_ref().map(ManagerForm::from_manager).unwrap_or_default());
+        form.set(
+            editing
+                .get()
+                .as_ref()
+                .map(ManagerForm::from_manager)
+                .unwrap_or_default(),
+        );
         errors.set(Vec::new());
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let id = editing.get_untracked().map(|m| m.id).unwrap_or_else(|| actions::new_id("M"));
+        let id = editing
+            .get_untracked()
+            .map(|m| m.id)
+            .unwrap_or_else(|| actions::new_id("M"));
         match form.get_untracked().validate(&id) {
             Err(e) => errors.set(e),
             Ok(manager) => {
@@ -183,14 +192,21 @@ fn ManagerFormCard(workspace: WorkspaceState, editing: RwSignal<Option<Manager>>
     let error_of = move |field: &'static str| {
         move || {
             errors.with(|e| {
-                e.iter().find(|x| x.field == field).map(|x| match &x.problem {
-                    Problem::Email(v) => fill(i18n.t(ManagerText::ErrEmail), &[("value", v)]),
-                    _ => i18n.t(ManagerText::ErrName).to_string(),
-                })
+                e.iter()
+                    .find(|x| x.field == field)
+                    .map(|x| match &x.problem {
+                        Problem::Email(v) => fill(i18n.t(ManagerText::ErrEmail), &[("value", v)]),
+                        _ => i18n.t(ManagerText::ErrName).to_string(),
+                    })
             })
         }
     };
-    let input = move |label: ManagerText, kind: &'static str, testid: &'static str, get: fn(&ManagerForm) -> String, set: fn(&mut ManagerForm, String), field: &'static str| {
+    let input = move |label: ManagerText,
+                      kind: &'static str,
+                      testid: &'static str,
+                      get: fn(&ManagerForm) -> String,
+                      set: fn(&mut ManagerForm, String),
+                      field: &'static str| {
         let err = error_of(field);
         view! {
             <label class="field" class:field--invalid=move || err().is_some()>
@@ -229,11 +245,20 @@ fn customer_link(row: &CustomerRow) -> impl IntoView {
 }
 
 #[component]
-fn BookCard(analysis: Arc<WorkspaceAnalysis>, manager_id: String, name: String, on_close: impl Fn() + 'static) -> impl IntoView {
+fn BookCard(
+    analysis: Arc<WorkspaceAnalysis>,
+    manager_id: String,
+    name: String,
+    on_close: impl Fn() + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.locale_untracked();
     let today = actions::today();
-    let mut rows: Vec<&CustomerRow> = analysis.customers.iter().filter(|c| c.manager_id.as_deref() == Some(manager_id.as_str())).collect();
+    let mut rows: Vec<&CustomerRow> = analysis
+        .customers
+        .iter()
+        .filter(|c| c.manager_id.as_deref() == Some(manager_id.as_str()))
+        .collect();
     rows.sort_by(|a, b| {
         let v = |r: &CustomerRow| r.scores.as_ref().map_or(f64::MIN, |s| s.clv);
         v(b).partial_cmp(&v(a)).unwrap_or(std::cmp::Ordering::Equal)
@@ -294,10 +319,19 @@ fn OverdueCard(analysis: Arc<WorkspaceAnalysis>, workspace: WorkspaceState) -> i
     let today = actions::today();
     let locale = i18n.locale_untracked();
     let manager_name = |id: &Option<String>| -> Option<String> {
-        id.as_ref().map(|id| analysis.managers.iter().find(|(m, _)| m == id).map_or(id.clone(), |(_, n)| n.clone()))
+        id.as_ref().map(|id| {
+            analysis
+                .managers
+                .iter()
+                .find(|(m, _)| m == id)
+                .map_or(id.clone(), |(_, n)| n.clone())
+        })
     };
-    let mut overdue: Vec<&CustomerRow> =
-        analysis.customers.iter().filter(|r| r.exit.is_none() && r.next_contact.is_some_and(|d| d < today)).collect();
+    let mut overdue: Vec<&CustomerRow> = analysis
+        .customers
+        .iter()
+        .filter(|r| r.exit.is_none() && r.next_contact.is_some_and(|d| d < today))
+        .collect();
     overdue.sort_by_key(|r| r.next_contact);
     let status = RwSignal::new(None::<String>);
     let log = move |id: String, tier: Option<Tier>| {

@@ -13,7 +13,11 @@ pub fn NotFoundPage() -> impl IntoView {
     let path = use_location().pathname;
     Effect::new(move |_| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&format!("{} · {}", i18n.t(Msg::NotFoundTitle), i18n.t(Msg::AppName)));
+            doc.set_title(&format!(
+                "{} · {}",
+                i18n.t(Msg::NotFoundTitle),
+                i18n.t(Msg::AppName)
+            ));
         }
     });
     view! {

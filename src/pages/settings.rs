@@ -124,7 +124,9 @@ fn WorkspacesCard() -> impl IntoView {
         });
     };
     let save_rename = move |_| {
-        let Some((info, name)) = renaming.get_untracked() else { return };
+        let Some((info, name)) = renaming.get_untracked() else {
+            return;
+        };
         if name.trim().is_empty() {
             error.set(Some(i18n.t(SettingsText::ErrName).to_string()));
             return;
@@ -144,7 +146,9 @@ fn WorkspacesCard() -> impl IntoView {
         });
     };
     let confirm_delete = move |_| {
-        let Some(info) = deleting.get_untracked() else { return };
+        let Some(info) = deleting.get_untracked() else {
+            return;
+        };
         let cur = current();
         let fallback = i18n.t(Msg::DefaultWorkspaceName).to_string();
         spawn_local(async move {
@@ -220,7 +224,10 @@ fn problem_text(i18n: crate::state::I18n, p: &SettingProblem) -> String {
         SettingProblem::NotANumber(v) => fill(i18n.t(SettingsText::ErrNumber), &[("value", v)]),
         SettingProblem::OutOfRange { min, max } => fill(
             i18n.t(SettingsText::ErrRange),
-            &[("min", &format::number(*min, 0, locale)), ("max", &format::number(*max, 0, locale))],
+            &[
+                ("min", &format::number(*min, 0, locale)),
+                ("max", &format::number(*max, 0, locale)),
+            ],
         ),
         SettingProblem::NotADate(v) => fill(i18n.t(SettingsText::ErrDate), &[("value", v)]),
         SettingProblem::WindowAfterAsOf => i18n.t(SettingsText::ErrWindow).to_string(),
@@ -261,7 +268,13 @@ fn SettingsFormCard(workspace: WorkspaceState, form: SettingsForm) -> impl IntoV
     let errors = RwSignal::new(Vec::<SettingError>::new());
     let status = RwSignal::new(None::<Result<String, String>>);
     let err = move |field: &'static str| {
-        move || errors.with(|e| e.iter().find(|x| x.field == field).map(|x| problem_text(i18n, &x.problem)))
+        move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|x| x.field == field)
+                    .map(|x| problem_text(i18n, &x.problem))
+            })
+        }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -274,12 +287,20 @@ fn SettingsFormCard(workspace: WorkspaceState, form: SettingsForm) -> impl IntoV
                 errors.set(Vec::new());
                 spawn_local(async move {
                     let result = actions::save_settings(workspace, settings, currency).await;
-                    status.set(Some(result.map(|_| i18n.t(SettingsText::Saved).to_string()).map_err(|e| e.message)));
+                    status.set(Some(
+                        result
+                            .map(|_| i18n.t(SettingsText::Saved).to_string())
+                            .map_err(|e| e.message),
+                    ));
                 });
             }
         }
     };
-    let input = move |label: SettingsText, kind: &'static str, field: &'static str, get: fn(&SettingsForm) -> String, set: fn(&mut SettingsForm, String)| {
+    let input = move |label: SettingsText,
+                      kind: &'static str,
+                      field: &'static str,
+                      get: fn(&SettingsForm) -> String,
+                      set: fn(&mut SettingsForm, String)| {
         let e = err(field);
         view! {
             <label class="field" class:field--invalid=move || e().is_some()>
@@ -290,7 +311,11 @@ fn SettingsFormCard(workspace: WorkspaceState, form: SettingsForm) -> impl IntoV
             </label>
         }
     };
-    let select = move |label: SettingsText, field: &'static str, options: Vec<(&'static str, SettingsText)>, get: fn(&SettingsForm) -> String, set: fn(&mut SettingsForm, String)| {
+    let select = move |label: SettingsText,
+                       field: &'static str,
+                       options: Vec<(&'static str, SettingsText)>,
+                       get: fn(&SettingsForm) -> String,
+                       set: fn(&mut SettingsForm, String)| {
         view! {
             <label class="field">
                 <span class="field__label">{move || i18n.t(label)}</span>

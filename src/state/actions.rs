@@ -11,20 +11,29 @@ pub async fn assign_manager(
     manager_id: Option<String>,
 ) -> Result<usize, AppError> {
     let db = workspace.db_untracked()?;
-    let revision = db.assign_manager(&customer_ids, manager_id.as_deref()).await?;
+    let revision = db
+        .assign_manager(&customer_ids, manager_id.as_deref())
+        .await?;
     workspace.note_revision(revision);
     Ok(customer_ids.len())
 }
 
-use crate::domain::{Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, InteractionKind, Manager, Transaction};
+use crate::domain::{
+    Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, InteractionKind, Manager,
+    Transaction,
+};
 use crate::storage::{Changes, Keyed};
 use chrono::NaiveDate;
 
 /// Today's date in this browser's time zone (pure code takes it as a parameter).
 pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .unwrap_or_default()
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 /// Everything the profile shows about one customer.
@@ -49,7 +58,10 @@ impl CustomerDetail {
 }
 
 /// Loads a customer's profile.
-pub async fn customer_detail(workspace: WorkspaceState, id: String) -> Result<CustomerDetail, AppError> {
+pub async fn customer_detail(
+    workspace: WorkspaceState,
+    id: String,
+) -> Result<CustomerDetail, AppError> {
     let db = workspace.db_untracked()?;
     Ok(CustomerDetail {
         customer: db.get::<Customer>(&id).await?,
@@ -65,7 +77,11 @@ pub async fn customer_detail(workspace: WorkspaceState, id: String) -> Result<Cu
 
 /// Whether a customer record with this id exists.
 pub async fn customer_exists(workspace: WorkspaceState, id: String) -> Result<bool, AppError> {
-    Ok(workspace.db_untracked()?.get::<Customer>(&id).await?.is_some())
+    Ok(workspace
+        .db_untracked()?
+        .get::<Customer>(&id)
+        .await?
+        .is_some())
 }
 
 /// Saves a customer's general information.
@@ -79,7 +95,11 @@ pub async fn save_customer(workspace: WorkspaceState, customer: Customer) -> Res
 pub fn is_contact(kind: InteractionKind) -> bool {
     matches!(
         kind,
-        InteractionKind::Call | InteractionKind::Visit | InteractionKind::Email | InteractionKind::Meeting | InteractionKind::Event
+        InteractionKind::Call
+            | InteractionKind::Visit
+            | InteractionKind::Email
+            | InteractionKind::Meeting
+            | InteractionKind::Event
     )
 }
 
@@ -107,7 +127,12 @@ pub async fn record_exit(workspace: WorkspaceState, exit: Exit) -> Result<(), Ap
 }
 
 /// Brings an exited customer back: the exit is removed and the timeline keeps a note of it.
-pub async fn reactivate(workspace: WorkspaceState, exit: Keyed<Exit>, note: String, today: NaiveDate) -> Result<(), AppError> {
+pub async fn reactivate(
+    workspace: WorkspaceState,
+    exit: Keyed<Exit>,
+    note: String,
+    today: NaiveDate,
+) -> Result<(), AppError> {
     let mut changes = Changes::new("the reactivation");
     changes.delete::<Keyed<Exit>>(&exit.id);
     changes.put(&Keyed::new(Interaction {
@@ -158,7 +183,11 @@ pub fn new_id(prefix: &str) -> String {
 
 /// Logs a contact with a customer today, moving their plan on (creating the plan with
 /// `default_cadence` if they had none).
-pub async fn log_contact(workspace: WorkspaceState, customer_id: String, default_cadence: crate::domain::Cadence) -> Result<(), AppError> {
+pub async fn log_contact(
+    workspace: WorkspaceState,
+    customer_id: String,
+    default_cadence: crate::domain::Cadence,
+) -> Result<(), AppError> {
     let db = workspace.db_untracked()?;
     let today = today();
     let mut plan = db
@@ -171,7 +200,10 @@ pub async fn log_contact(workspace: WorkspaceState, customer_id: String, default
 
 /// Creates contact plans (cadence by tier, first contact due one cadence from today)
 /// for customers that have none, in one transaction.
-pub async fn create_plans(workspace: WorkspaceState, customers: Vec<(String, crate::domain::Tier)>) -> Result<usize, AppError> {
+pub async fn create_plans(
+    workspace: WorkspaceState,
+    customers: Vec<(String, crate::domain::Tier)>,
+) -> Result<usize, AppError> {
     let today = today();
     let mut changes = Changes::new("the contact plans");
     let mut count = 0;
@@ -197,7 +229,10 @@ pub async fn save_campaign(workspace: WorkspaceState, campaign: Campaign) -> Res
 }
 
 /// A campaign's recorded responses, newest first.
-pub async fn responses_to(workspace: WorkspaceState, campaign_id: String) -> Result<Vec<Keyed<CampaignResponse>>, AppError> {
+pub async fn responses_to(
+    workspace: WorkspaceState,
+    campaign_id: String,
+) -> Result<Vec<Keyed<CampaignResponse>>, AppError> {
     let db = workspace.db_untracked()?;
     let mut list = db.responses_to(&campaign_id).await?;
     list.sort_by(|a, b| b.record.date.cmp(&a.record.date));
@@ -206,10 +241,17 @@ pub async fn responses_to(workspace: WorkspaceState, campaign_id: String) -> Res
 
 /// Records (or replaces) a customer's response to a campaign: one response per customer
 /// and campaign.
-pub async fn record_response(workspace: WorkspaceState, response: CampaignResponse) -> Result<(), AppError> {
+pub async fn record_response(
+    workspace: WorkspaceState,
+    response: CampaignResponse,
+) -> Result<(), AppError> {
     let mut changes = Changes::new("the campaign response");
     let id = format!("{}/{}", response.campaign_id, response.customer_id);
-    changes.put(&Keyed { id, batch: None, record: response })?;
+    changes.put(&Keyed {
+        id,
+        batch: None,
+        record: response,
+    })?;
     workspace.apply(changes).await.map(|_| ())
 }
 
@@ -245,12 +287,20 @@ pub fn switch_workspace(id: &str) {
 
 /// Deletes a workspace with everything in it. The current one is deleted after the page
 /// has moved to another (its open connection must close first).
-pub async fn delete_workspace(id: String, current: Option<String>, fallback_name: String) -> Result<(), AppError> {
+pub async fn delete_workspace(
+    id: String,
+    current: Option<String>,
+    fallback_name: String,
+) -> Result<(), AppError> {
     if current.as_deref() != Some(id.as_str()) {
         workspaces::delete(&id).await?;
         return Ok(());
     }
-    let others: Vec<WorkspaceInfo> = workspaces::list().await?.into_iter().filter(|w| w.id != id).collect();
+    let others: Vec<WorkspaceInfo> = workspaces::list()
+        .await?
+        .into_iter()
+        .filter(|w| w.id != id)
+        .collect();
     let next = match others.first() {
         Some(w) => w.clone(),
         None => workspaces::create(&fallback_name).await?,
@@ -261,14 +311,24 @@ pub async fn delete_workspace(id: String, current: Option<String>, fallback_name
 }
 
 /// Saves the workspace's settings; the analysis recomputes with them.
-pub async fn save_settings(workspace: WorkspaceState, settings: crate::domain::Settings, currency: String) -> Result<(), AppError> {
+pub async fn save_settings(
+    workspace: WorkspaceState,
+    settings: crate::domain::Settings,
+    currency: String,
+) -> Result<(), AppError> {
     let mut changes = Changes::new("the settings");
-    changes.put(&crate::storage::WorkspaceSettings { key: "settings".into(), settings, currency })?;
+    changes.put(&crate::storage::WorkspaceSettings {
+        key: "settings".into(),
+        settings,
+        currency,
+    })?;
     workspace.apply(changes).await.map(|_| ())
 }
 
 /// The workspace's settings.
-pub async fn load_settings(workspace: WorkspaceState) -> Result<crate::storage::WorkspaceSettings, AppError> {
+pub async fn load_settings(
+    workspace: WorkspaceState,
+) -> Result<crate::storage::WorkspaceSettings, AppError> {
     Ok(workspace.db_untracked()?.settings().await?)
 }
 
@@ -284,7 +344,16 @@ pub async fn load_demo(
     let imported_at: String = js_sys::Date::new_0().to_iso_string().into();
     let batch_id = new_id("demo");
     let outcome = client
-        .run(move |job| crate::worker::protocol::Request::LoadDemo { job, database, imported_at, batch_id, customers }, on_progress)
+        .run(
+            move |job| crate::worker::protocol::Request::LoadDemo {
+                job,
+                database,
+                imported_at,
+                batch_id,
+                customers,
+            },
+            on_progress,
+        )
         .await
         .map_err(AppError::new)?;
     if let crate::state::worker::Outcome::Done(revision) = outcome {
@@ -294,7 +363,9 @@ pub async fn load_demo(
 }
 
 /// The workspace's imports, newest first.
-pub async fn import_batches(workspace: WorkspaceState) -> Result<Vec<crate::storage::ImportBatch>, AppError> {
+pub async fn import_batches(
+    workspace: WorkspaceState,
+) -> Result<Vec<crate::storage::ImportBatch>, AppError> {
     Ok(workspace.db_untracked()?.import_batches().await?)
 }
 

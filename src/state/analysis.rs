@@ -61,10 +61,16 @@ pub fn provide_analysis() -> AnalysisState {
     let workspace = use_workspace();
     Effect::new(move |_| {
         let revision = workspace.revision();
-        let DbStatus::Ready { .. } = workspace.status() else { return };
-        let Ok(db) = workspace.db_untracked() else { return };
+        let DbStatus::Ready { .. } = workspace.status() else {
+            return;
+        };
+        let Ok(db) = workspace.db_untracked() else {
+            return;
+        };
         let key = (db.name().to_string(), revision);
-        if state.computed_for.get_untracked().as_ref() == Some(&key) || state.running.get_untracked().is_some() {
+        if state.computed_for.get_untracked().as_ref() == Some(&key)
+            || state.running.get_untracked().is_some()
+        {
             return;
         }
         run(state, workspace, key.0, revision);
@@ -73,14 +79,25 @@ pub fn provide_analysis() -> AnalysisState {
 }
 
 fn run(state: AnalysisState, workspace: WorkspaceState, database: String, revision: u64) {
-    state.running.set(Some(Progress { fraction: 0.0, stage: "reading".into() }));
+    state.running.set(Some(Progress {
+        fraction: 0.0,
+        stage: "reading".into(),
+    }));
     let client = state.client();
     spawn_local(async move {
         let db_for_request = database.clone();
         let result = client
             .run(
-                move |job| Request::Analyze { job, database: db_for_request },
-                move |fraction, stage| state.running.set(Some(Progress { fraction, stage: stage.to_string() })),
+                move |job| Request::Analyze {
+                    job,
+                    database: db_for_request,
+                },
+                move |fraction, stage| {
+                    state.running.set(Some(Progress {
+                        fraction,
+                        stage: stage.to_string(),
+                    }))
+                },
             )
             .await;
         state.running.set(None);
@@ -88,10 +105,14 @@ fn run(state: AnalysisState, workspace: WorkspaceState, database: String, revisi
             Ok(Outcome::Bytes(bytes)) => match postcard::from_bytes::<AnalysisEnvelope>(&bytes) {
                 Ok(envelope) => {
                     state.error.set(None);
-                    state.computed_for.set(Some((database.clone(), envelope.revision)));
+                    state
+                        .computed_for
+                        .set(Some((database.clone(), envelope.revision)));
                     state.current.set(Some(Arc::new(envelope.analysis)));
                 }
-                Err(err) => state.error.set(Some(format!("The analysis could not be read: {err}"))),
+                Err(err) => state
+                    .error
+                    .set(Some(format!("The analysis could not be read: {err}"))),
             },
             Ok(Outcome::Done(_)) => {}
             Err(message) => {

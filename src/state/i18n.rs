@@ -39,10 +39,15 @@ pub fn provide_i18n() -> I18n {
         .or_else(|| web_sys::window().and_then(|w| w.navigator().language()))
         .map(|tag| Locale::from_tag(&tag))
         .unwrap_or_default();
-    let i18n = I18n { locale: RwSignal::new(initial) };
+    let i18n = I18n {
+        locale: RwSignal::new(initial),
+    };
     Effect::new(move |_| {
         let tag = i18n.locale.get().tag();
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = root.set_attribute("lang", tag);
         }
     });
@@ -52,5 +57,7 @@ pub fn provide_i18n() -> I18n {
 
 /// The language context (English if none was provided, as in isolated component tests).
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or_else(|| I18n { locale: RwSignal::new(Locale::En) })
+    use_context::<I18n>().unwrap_or_else(|| I18n {
+        locale: RwSignal::new(Locale::En),
+    })
 }

@@ -8,6 +8,6 @@ pub mod i18n;
 pub mod worker;
 pub mod workspace;
 
+pub use analysis::{provide_analysis, use_analysis, AnalysisState};
 pub use i18n::{provide_i18n, use_i18n, I18n};
 pub use workspace::{provide_workspace, use_workspace, DbStatus, WorkspaceState};
-pub use analysis::{provide_analysis, use_analysis, AnalysisState};

@@ -55,7 +55,13 @@ impl WorkerClient {
         let job = self.inner.next_job.get().wrapping_add(1);
         self.inner.next_job.set(job);
         let (tx, rx) = oneshot::channel();
-        self.inner.jobs.borrow_mut().insert(job, Job { on_progress: Box::new(on_progress), done: Some(tx) });
+        self.inner.jobs.borrow_mut().insert(
+            job,
+            Job {
+                on_progress: Box::new(on_progress),
+                done: Some(tx),
+            },
+        );
         let message = serde_wasm_bindgen::to_value(&request(job)).map_err(|e| e.to_string())?;
         self.send(message)?;
         rx.await.unwrap_or_else(|_| Err(CANCELLED.to_string()))
@@ -69,7 +75,13 @@ impl WorkerClient {
         }
         self.inner.ready.set(false);
         self.inner.queued.borrow_mut().clear();
-        let jobs: Vec<Job> = self.inner.jobs.borrow_mut().drain().map(|(_, j)| j).collect();
+        let jobs: Vec<Job> = self
+            .inner
+            .jobs
+            .borrow_mut()
+            .drain()
+            .map(|(_, j)| j)
+            .collect();
         for mut job in jobs {
             if let Some(done) = job.done.take() {
                 let _ = done.send(Err(CANCELLED.to_string()));
@@ -81,7 +93,9 @@ impl WorkerClient {
         self.ensure_started()?;
         if self.inner.ready.get() {
             if let Some(worker) = self.inner.worker.borrow().as_ref() {
-                worker.post_message(&message).map_err(|e| format!("{e:?}"))?;
+                worker
+                    .post_message(&message)
+                    .map_err(|e| format!("{e:?}"))?;
             }
         } else {
             self.inner.queued.borrow_mut().push(message);
@@ -102,18 +116,24 @@ impl WorkerClient {
             .map_err(|e| format!("The background worker could not start: {e:?}"))?;
 
         let weak = Rc::downgrade(&self.inner);
-        let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            if let Some(inner) = weak.upgrade() {
-                on_message(&inner, event.data());
-            }
-        });
+        let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                if let Some(inner) = weak.upgrade() {
+                    on_message(&inner, event.data());
+                }
+            },
+        );
         worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
         let weak = Rc::downgrade(&self.inner);
-        let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
-            if let Some(inner) = weak.upgrade() {
-                fail_all(&inner, &format!("The background worker stopped: {}", event.message()));
-            }
-        });
+        let on_error =
+            Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
+                if let Some(inner) = weak.upgrade() {
+                    fail_all(
+                        &inner,
+                        &format!("The background worker stopped: {}", event.message()),
+                    );
+                }
+            });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
 
         let init = js_sys::Object::new();
@@ -147,14 +167,26 @@ fn finish(inner: &Inner, job: u32, result: Result<Outcome, String>) {
 }
 
 fn on_message(inner: &Inner, data: JsValue) {
-    let kind = js_sys::Reflect::get(&data, &"kind".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let kind = js_sys::Reflect::get(&data, &"kind".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
     match kind.as_str() {
         "boot_failed" => {
-            let message = js_sys::Reflect::get(&data, &"message".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-            fail_all(inner, &format!("The background worker could not load the app: {message}"));
+            let message = js_sys::Reflect::get(&data, &"message".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            fail_all(
+                inner,
+                &format!("The background worker could not load the app: {message}"),
+            );
         }
         "analysis" => {
-            let job = js_sys::Reflect::get(&data, &"job".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
+            let job = js_sys::Reflect::get(&data, &"job".into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0) as u32;
             let bytes = js_sys::Reflect::get(&data, &"bytes".into())
                 .ok()
                 .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
@@ -172,14 +204,20 @@ fn on_message(inner: &Inner, data: JsValue) {
                     }
                 }
             }
-            Ok(Response::Progress { job, fraction, stage }) => {
+            Ok(Response::Progress {
+                job,
+                fraction,
+                stage,
+            }) => {
                 if let Some(entry) = inner.jobs.borrow().get(&job) {
                     (entry.on_progress)(fraction, &stage);
                 }
             }
             Ok(Response::Done { job, revision }) => finish(inner, job, Ok(Outcome::Done(revision))),
             Ok(Response::Failed { job, message }) => finish(inner, job, Err(message)),
-            Err(err) => web_sys::console::error_1(&format!("worker message not understood: {err}").into()),
+            Err(err) => {
+                web_sys::console::error_1(&format!("worker message not understood: {err}").into())
+            }
         },
     }
 }
@@ -187,7 +225,13 @@ fn on_message(inner: &Inner, data: JsValue) {
 /// The URLs of the app's JS glue and wasm, as Trunk linked them in the page.
 fn module_urls() -> Option<(String, String)> {
     let document = web_sys::window()?.document()?;
-    let js = document.query_selector("link[rel=modulepreload]").ok()??.get_attribute("href")?;
-    let wasm = document.query_selector("link[rel=preload][as=fetch]").ok()??.get_attribute("href")?;
+    let js = document
+        .query_selector("link[rel=modulepreload]")
+        .ok()??
+        .get_attribute("href")?;
+    let wasm = document
+        .query_selector("link[rel=preload][as=fetch]")
+        .ok()??
+        .get_attribute("href")?;
     Some((js, wasm))
 }

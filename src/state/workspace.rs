@@ -14,7 +14,10 @@ use std::rc::Rc;
 #[derive(Clone, Debug, PartialEq)]
 pub enum DbStatus {
     Opening,
-    Ready { workspace: WorkspaceInfo, schema_version: u32 },
+    Ready {
+        workspace: WorkspaceInfo,
+        schema_version: u32,
+    },
     Failed(AppError),
 }
 
@@ -56,19 +59,27 @@ impl WorkspaceState {
     pub(crate) fn db_untracked(&self) -> Result<Rc<WorkspaceDb>, AppError> {
         match self.status.get_untracked() {
             DbStatus::Failed(err) => Err(err),
-            _ => self
-                .db
-                .get_value()
-                .ok_or_else(|| AppError::new("The workspace is still opening; try again in a moment.")),
+            _ => self.db.get_value().ok_or_else(|| {
+                AppError::new("The workspace is still opening; try again in a moment.")
+            }),
         }
     }
 
     /// Writes one user action's changes and refreshes every view of the data.
     pub(crate) async fn apply(&self, changes: Changes) -> Result<u64, AppError> {
         let db = self.db_untracked()?;
-        let revision = db.apply(changes).await.map_err(AppError::from)?;
+        let revision = db.apply(changes).await.map_err(|e| self.fail(e.into()))?;
         self.note_revision(revision);
         Ok(revision)
+    }
+
+    /// Passes an error through; one that needs a reload (another tab upgraded the
+    /// database) also puts the banner with the reload button above every page.
+    pub(crate) fn fail(&self, err: AppError) -> AppError {
+        if err.reload {
+            self.status.set(DbStatus::Failed(err.clone()));
+        }
+        err
     }
 
     /// Records that the data is now at `revision` (after this tab's or the worker's write).
@@ -120,7 +131,10 @@ pub fn provide_workspace(default_name: Msg) -> WorkspaceState {
                     }
                 });
                 state.listener.set_value(listener);
-                state.status.set(DbStatus::Ready { workspace, schema_version });
+                state.status.set(DbStatus::Ready {
+                    workspace,
+                    schema_version,
+                });
             }
             Err(err) => state.status.set(DbStatus::Failed(err.into())),
         }

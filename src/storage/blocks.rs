@@ -48,7 +48,11 @@ impl Block {
     /// Row `i` as a domain transaction.
     pub fn transaction(&self, i: usize) -> Option<Transaction> {
         let customer_id = self.ids.get(*self.customer.get(i)? as usize)?.clone();
-        let kind = if self.kind[i] == 1 { TransactionKind::Return } else { TransactionKind::Order };
+        let kind = if self.kind[i] == 1 {
+            TransactionKind::Return
+        } else {
+            TransactionKind::Order
+        };
         Some(Transaction {
             customer_id,
             kind,
@@ -92,7 +96,11 @@ impl Block {
 }
 
 /// Splits transactions into blocks of `BLOCK_ROWS`, keys prefixed by `key_prefix`.
-pub fn blocks_from_transactions(transactions: &[Transaction], batch: Option<&str>, key_prefix: &str) -> Vec<Block> {
+pub fn blocks_from_transactions(
+    transactions: &[Transaction],
+    batch: Option<&str>,
+    key_prefix: &str,
+) -> Vec<Block> {
     transactions
         .chunks(BLOCK_ROWS)
         .enumerate()
@@ -165,14 +173,34 @@ pub(crate) fn to_js(block: &Block) -> JsValue {
     }
     set(&o, "rows", &JsValue::from_f64(block.len() as f64));
     set(&o, "ids", &JsValue::from_str(&join(&block.ids)));
-    set(&o, "cust", &Uint32Array::from(block.customer.as_slice()).into());
+    set(
+        &o,
+        "cust",
+        &Uint32Array::from(block.customer.as_slice()).into(),
+    );
     set(&o, "day", &Int32Array::from(block.day.as_slice()).into());
-    set(&o, "amount", &Float64Array::from(block.amount.as_slice()).into());
-    set(&o, "cost", &Float64Array::from(block.cost.as_slice()).into());
+    set(
+        &o,
+        "amount",
+        &Float64Array::from(block.amount.as_slice()).into(),
+    );
+    set(
+        &o,
+        "cost",
+        &Float64Array::from(block.cost.as_slice()).into(),
+    );
     set(&o, "kind", &Uint8Array::from(block.kind.as_slice()).into());
     set(&o, "products", &JsValue::from_str(&join(&block.products)));
-    set(&o, "product", &Uint32Array::from(block.product.as_slice()).into());
-    set(&o, "quantity", &Float64Array::from(block.quantity.as_slice()).into());
+    set(
+        &o,
+        "product",
+        &Uint32Array::from(block.product.as_slice()).into(),
+    );
+    set(
+        &o,
+        "quantity",
+        &Float64Array::from(block.quantity.as_slice()).into(),
+    );
     o.into()
 }
 
@@ -199,7 +227,9 @@ pub(crate) fn from_js(value: &JsValue) -> Result<Block, StorageError> {
     };
     let block = Block {
         key: text("block")?,
-        batch: Reflect::get(value, &JsValue::from_str("batch")).ok().and_then(|v| v.as_string()),
+        batch: Reflect::get(value, &JsValue::from_str("batch"))
+            .ok()
+            .and_then(|v| v.as_string()),
         ids: split(&text("ids")?),
         customer: field::<Uint32Array>(value, "cust")?.to_vec(),
         day: field::<Int32Array>(value, "day")?.to_vec(),
@@ -211,15 +241,31 @@ pub(crate) fn from_js(value: &JsValue) -> Result<Block, StorageError> {
         quantity: field::<Float64Array>(value, "quantity")?.to_vec(),
     };
     let n = block.customer.len();
-    let lengths_agree = [block.day.len(), block.amount.len(), block.cost.len(), block.kind.len(), block.product.len(), block.quantity.len()]
+    let lengths_agree = [
+        block.day.len(),
+        block.amount.len(),
+        block.cost.len(),
+        block.kind.len(),
+        block.product.len(),
+        block.quantity.len(),
+    ]
+    .iter()
+    .all(|&l| l == n);
+    let indices_valid = block
+        .customer
         .iter()
-        .all(|&l| l == n);
-    let indices_valid = block.customer.iter().all(|&c| (c as usize) < block.ids.len())
-        && block.product.iter().all(|&p| (p as usize) <= block.products.len());
+        .all(|&c| (c as usize) < block.ids.len())
+        && block
+            .product
+            .iter()
+            .all(|&p| (p as usize) <= block.products.len());
     if !lengths_agree || !indices_valid {
         return Err(StorageError::Corrupt {
             what: "block of transactions".into(),
-            detail: format!("block {} has columns of different lengths or ids out of range", block.key),
+            detail: format!(
+                "block {} has columns of different lengths or ids out of range",
+                block.key
+            ),
         });
     }
     Ok(block)
@@ -229,9 +275,19 @@ pub(crate) fn from_js(value: &JsValue) -> Result<Block, StorageError> {
 pub fn append_to_ledger(builder: &mut LedgerBuilder, block: &Block) {
     let map: Vec<u32> = block.ids.iter().map(|id| builder.customer(id)).collect();
     for i in 0..block.len() {
-        let kind = if block.kind[i] == 1 { TransactionKind::Return } else { TransactionKind::Order };
+        let kind = if block.kind[i] == 1 {
+            TransactionKind::Return
+        } else {
+            TransactionKind::Order
+        };
         let cost = (!block.cost[i].is_nan()).then(|| Money(block.cost[i] as i64));
-        builder.push_day(map[block.customer[i] as usize], block.day[i], Money(block.amount[i] as i64), cost, kind);
+        builder.push_day(
+            map[block.customer[i] as usize],
+            block.day[i],
+            Money(block.amount[i] as i64),
+            cost,
+            kind,
+        );
     }
 }
 

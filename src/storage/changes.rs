@@ -22,31 +22,46 @@ pub struct Changes {
 impl Changes {
     /// An empty list; `what` names the action in error sentences ("the customer Ann Lee").
     pub fn new(what: impl Into<String>) -> Changes {
-        Changes { what: what.into(), ops: Vec::new() }
+        Changes {
+            what: what.into(),
+            ops: Vec::new(),
+        }
     }
 
     /// Adds or replaces a record.
     pub fn put<T: Record>(&mut self, record: &T) -> Result<&mut Changes, StorageError> {
         let value = to_js(record, T::WHAT)?;
-        self.ops.push(Op::Put { store: T::STORE, value });
+        self.ops.push(Op::Put {
+            store: T::STORE,
+            value,
+        });
         Ok(self)
     }
 
     /// Deletes a record by key (nothing happens if it does not exist).
     pub fn delete<T: Record>(&mut self, key: &str) -> &mut Changes {
-        self.ops.push(Op::Delete { store: T::STORE, key: JsValue::from_str(key) });
+        self.ops.push(Op::Delete {
+            store: T::STORE,
+            key: JsValue::from_str(key),
+        });
         self
     }
 
     /// Adds a block of transactions.
     pub fn put_block(&mut self, block: &Block) -> &mut Changes {
-        self.ops.push(Op::Put { store: schema::TRANSACTIONS, value: blocks::to_js(block) });
+        self.ops.push(Op::Put {
+            store: schema::TRANSACTIONS,
+            value: blocks::to_js(block),
+        });
         self
     }
 
     /// Deletes a block of transactions by key.
     pub fn delete_block(&mut self, key: &str) -> &mut Changes {
-        self.ops.push(Op::Delete { store: schema::TRANSACTIONS, key: JsValue::from_str(key) });
+        self.ops.push(Op::Delete {
+            store: schema::TRANSACTIONS,
+            key: JsValue::from_str(key),
+        });
         self
     }
 
@@ -78,9 +93,12 @@ impl WorkspaceDb {
             .rexie
             .transaction(&stores, TransactionMode::ReadWrite)
             .map_err(|e| error::write_error(&what, &e))?;
-        run_ops(&tx, changes.ops, &what).await?;
-        let revision = bump_revision(&tx, &what).await?;
-        tx.done().await.map_err(|e| error::write_error(&what, &e))?;
+        let result = async {
+            run_ops(&tx, changes.ops, &what).await?;
+            bump_revision(&tx, &what).await
+        }
+        .await;
+        let revision = finish(tx, result, &what).await?;
         sync::announce(self.name(), revision);
         Ok(revision)
     }
@@ -91,20 +109,56 @@ impl WorkspaceDb {
             .rexie
             .transaction(&[schema::META], TransactionMode::ReadOnly)
             .map_err(|e| error::read_error("the revision", &e))?;
-        let meta = tx.store(schema::META).map_err(|e| error::read_error("the revision", &e))?;
+        let meta = tx
+            .store(schema::META)
+            .map_err(|e| error::read_error("the revision", &e))?;
         read_revision(&meta).await
     }
 }
 
+/// Commits a write transaction whose work succeeded, or aborts it — so a failure part-way
+/// through an action (a refused record, a full disk) leaves nothing of it behind. Some
+/// failures are thrown before a request exists, which would otherwise let the
+/// transaction commit the writes made so far.
+pub(crate) async fn finish<T>(
+    tx: Transaction,
+    result: Result<T, StorageError>,
+    what: &str,
+) -> Result<T, StorageError> {
+    match result {
+        Ok(value) => {
+            tx.done().await.map_err(|e| error::write_error(what, &e))?;
+            Ok(value)
+        }
+        Err(err) => {
+            // The transaction may already be aborted by the failed request; either way
+            // nothing of it is committed.
+            let _ = tx.abort().await;
+            Err(err)
+        }
+    }
+}
+
 /// Runs puts and deletes in order, sending consecutive puts to a store in one go.
-pub(crate) async fn run_ops(tx: &Transaction, ops: Vec<Op>, what: &str) -> Result<(), StorageError> {
+pub(crate) async fn run_ops(
+    tx: &Transaction,
+    ops: Vec<Op>,
+    what: &str,
+) -> Result<(), StorageError> {
     let mut pending: Vec<JsValue> = Vec::new();
     let mut pending_store: Option<&'static str> = None;
-    async fn flush(tx: &Transaction, store: Option<&'static str>, values: &mut Vec<JsValue>, what: &str) -> Result<(), StorageError> {
+    async fn flush(
+        tx: &Transaction,
+        store: Option<&'static str>,
+        values: &mut Vec<JsValue>,
+        what: &str,
+    ) -> Result<(), StorageError> {
         if let Some(store) = store {
             if !values.is_empty() {
                 let s = tx.store(store).map_err(|e| error::write_error(what, &e))?;
-                s.put_all(values.drain(..).map(|v| (v, None))).await.map_err(|e| error::write_error(what, &e))?;
+                s.put_all(values.drain(..).map(|v| (v, None)))
+                    .await
+                    .map_err(|e| error::write_error(what, &e))?;
             }
         }
         Ok(())
@@ -121,7 +175,9 @@ pub(crate) async fn run_ops(tx: &Transaction, ops: Vec<Op>, what: &str) -> Resul
             Op::Delete { store, key } => {
                 flush(tx, pending_store, &mut pending, what).await?;
                 let s = tx.store(store).map_err(|e| error::write_error(what, &e))?;
-                s.delete(key).await.map_err(|e| error::write_error(what, &e))?;
+                s.delete(key)
+                    .await
+                    .map_err(|e| error::write_error(what, &e))?;
             }
         }
     }
@@ -143,11 +199,23 @@ async fn read_revision(meta: &rexie::Store) -> Result<u64, StorageError> {
 
 /// Increments the revision inside the caller's transaction.
 pub(crate) async fn bump_revision(tx: &Transaction, what: &str) -> Result<u64, StorageError> {
-    let meta = tx.store(schema::META).map_err(|e| error::write_error(what, &e))?;
+    let meta = tx
+        .store(schema::META)
+        .map_err(|e| error::write_error(what, &e))?;
     let next = read_revision(&meta).await? + 1;
     let record = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&record, &JsValue::from_str("key"), &JsValue::from_str(REVISION_KEY));
-    let _ = js_sys::Reflect::set(&record, &JsValue::from_str("value"), &JsValue::from_f64(next as f64));
-    meta.put(&record.into(), None).await.map_err(|e| error::write_error(what, &e))?;
+    let _ = js_sys::Reflect::set(
+        &record,
+        &JsValue::from_str("key"),
+        &JsValue::from_str(REVISION_KEY),
+    );
+    let _ = js_sys::Reflect::set(
+        &record,
+        &JsValue::from_str("value"),
+        &JsValue::from_f64(next as f64),
+    );
+    meta.put(&record.into(), None)
+        .await
+        .map_err(|e| error::write_error(what, &e))?;
     Ok(next)
 }

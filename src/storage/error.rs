@@ -71,18 +71,27 @@ pub(crate) fn open_error(database: &str, err: &rexie::Error) -> StorageError {
     if detail.contains("VersionError") {
         StorageError::UpgradedElsewhere
     } else {
-        StorageError::Open { database: database.to_string(), detail }
+        StorageError::Open {
+            database: database.to_string(),
+            detail,
+        }
     }
 }
 
 /// Classifies a failed write: quota trouble and closed connections get their own sentence.
 pub(crate) fn write_error(what: &str, err: &rexie::Error) -> StorageError {
-    classify(detail(err), |detail| StorageError::Write { what: what.to_string(), detail })
+    classify(detail(err), |detail| StorageError::Write {
+        what: what.to_string(),
+        detail,
+    })
 }
 
 /// Classifies a failed read.
 pub(crate) fn read_error(what: &str, err: &rexie::Error) -> StorageError {
-    classify(detail(err), |detail| StorageError::Read { what: what.to_string(), detail })
+    classify(detail(err), |detail| StorageError::Read {
+        what: what.to_string(),
+        detail,
+    })
 }
 
 fn classify(detail: String, otherwise: impl FnOnce(String) -> StorageError) -> StorageError {

@@ -37,13 +37,18 @@ pub trait Record: Serialize + DeserializeOwned {
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T, what: &str) -> Result<JsValue, StorageError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| StorageError::Write { what: what.to_string(), detail: e.to_string() })
+        .map_err(|e| StorageError::Write {
+            what: what.to_string(),
+            detail: e.to_string(),
+        })
 }
 
 /// Reads a record back from a JS object.
 pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, StorageError> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| StorageError::Corrupt { what: what.to_string(), detail: e.to_string() })
+    serde_wasm_bindgen::from_value(value).map_err(|e| StorageError::Corrupt {
+        what: what.to_string(),
+        detail: e.to_string(),
+    })
 }
 
 /// An open workspace database.
@@ -57,29 +62,43 @@ impl WorkspaceDb {
     /// Opens (creating or upgrading as needed) the database of a workspace and brings
     /// its data up to the current schema version.
     pub async fn open(workspace_id: &str) -> Result<Self, StorageError> {
-        Self::open_named(&schema::workspace_db_name(workspace_id), schema::WORKSPACE_VERSION).await
+        Self::open_named(
+            &schema::workspace_db_name(workspace_id),
+            schema::WORKSPACE_VERSION,
+        )
+        .await
     }
 
     /// Opens a database by its IndexedDB name at a given schema version. The app
     /// always uses the current version; tests open older ones to check upgrades.
     pub async fn open_named(db_name: &str, version: u32) -> Result<Self, StorageError> {
         ensure_indexed_db()?;
-        let builder = schema::workspace_builder(db_name, version).ok_or_else(|| StorageError::Open {
-            database: db_name.to_string(),
-            detail: format!("schema version {version} is unknown to this build of the app"),
-        })?;
-        let rexie = builder.build().await.map_err(|e| error::open_error(db_name, &e))?;
+        let builder =
+            schema::workspace_builder(db_name, version).ok_or_else(|| StorageError::Open {
+                database: db_name.to_string(),
+                detail: format!("schema version {version} is unknown to this build of the app"),
+            })?;
+        let rexie = builder
+            .build()
+            .await
+            .map_err(|e| error::open_error(db_name, &e))?;
         let schema_version = migrate::bring_up_to(&rexie, version).await?;
-        Ok(Self { rexie, name: db_name.to_string(), schema_version })
+        Ok(Self {
+            rexie,
+            name: db_name.to_string(),
+            schema_version,
+        })
     }
 
     /// Deletes a workspace database with everything in it.
     pub async fn delete_named(db_name: &str) -> Result<(), StorageError> {
         ensure_indexed_db()?;
-        Rexie::delete(db_name).await.map_err(|e| StorageError::Write {
-            what: format!("the deletion of \"{db_name}\""),
-            detail: error::detail(&e),
-        })
+        Rexie::delete(db_name)
+            .await
+            .map_err(|e| StorageError::Write {
+                what: format!("the deletion of \"{db_name}\""),
+                detail: error::detail(&e),
+            })
     }
 
     /// The IndexedDB name of this database.
@@ -104,8 +123,13 @@ impl WorkspaceDb {
             .rexie
             .transaction(&[schema::CUSTOMERS], TransactionMode::ReadOnly)
             .map_err(|e| error::read_error(what, &e))?;
-        let store = tx.store(schema::CUSTOMERS).map_err(|e| error::read_error(what, &e))?;
-        store.count(None).await.map_err(|e| error::read_error(what, &e))
+        let store = tx
+            .store(schema::CUSTOMERS)
+            .map_err(|e| error::read_error(what, &e))?;
+        store
+            .count(None)
+            .await
+            .map_err(|e| error::read_error(what, &e))
     }
 
     /// Whether the workspace holds any customer or transaction (customers may be known
@@ -114,11 +138,19 @@ impl WorkspaceDb {
         let what = "the workspace";
         let tx = self
             .rexie
-            .transaction(&[schema::CUSTOMERS, schema::TRANSACTIONS], TransactionMode::ReadOnly)
+            .transaction(
+                &[schema::CUSTOMERS, schema::TRANSACTIONS],
+                TransactionMode::ReadOnly,
+            )
             .map_err(|e| error::read_error(what, &e))?;
         for name in [schema::CUSTOMERS, schema::TRANSACTIONS] {
             let store = tx.store(name).map_err(|e| error::read_error(what, &e))?;
-            if store.count(None).await.map_err(|e| error::read_error(what, &e))? > 0 {
+            if store
+                .count(None)
+                .await
+                .map_err(|e| error::read_error(what, &e))?
+                > 0
+            {
                 return Ok(true);
             }
         }
@@ -127,18 +159,25 @@ impl WorkspaceDb {
 
     /// Stores (adds or replaces) records in one transaction: all of them or none.
     pub async fn put_all<T: Record>(&self, records: &[T]) -> Result<(), StorageError> {
-        let values = records.iter().map(|r| to_js(r, T::WHAT)).collect::<Result<Vec<_>, _>>()?;
+        let values = records
+            .iter()
+            .map(|r| to_js(r, T::WHAT))
+            .collect::<Result<Vec<_>, _>>()?;
         let tx = self
             .rexie
             .transaction(&[T::STORE], TransactionMode::ReadWrite)
             .map_err(|e| error::write_error(T::WHAT, &e))?;
-        let store = tx.store(T::STORE).map_err(|e| error::write_error(T::WHAT, &e))?;
-        store
-            .put_all(values.into_iter().map(|v| (v, None)))
-            .await
-            .map_err(|e| error::write_error(T::WHAT, &e))?;
-        tx.done().await.map_err(|e| error::write_error(T::WHAT, &e))?;
-        Ok(())
+        let result = async {
+            let store = tx
+                .store(T::STORE)
+                .map_err(|e| error::write_error(T::WHAT, &e))?;
+            store
+                .put_all(values.into_iter().map(|v| (v, None)))
+                .await
+                .map_err(|e| error::write_error(T::WHAT, &e))
+        }
+        .await;
+        changes::finish(tx, result, T::WHAT).await
     }
 
     /// Reads one record by key.
@@ -147,8 +186,13 @@ impl WorkspaceDb {
             .rexie
             .transaction(&[T::STORE], TransactionMode::ReadOnly)
             .map_err(|e| error::read_error(T::WHAT, &e))?;
-        let store = tx.store(T::STORE).map_err(|e| error::read_error(T::WHAT, &e))?;
-        let value = store.get(JsValue::from_str(key)).await.map_err(|e| error::read_error(T::WHAT, &e))?;
+        let store = tx
+            .store(T::STORE)
+            .map_err(|e| error::read_error(T::WHAT, &e))?;
+        let value = store
+            .get(JsValue::from_str(key))
+            .await
+            .map_err(|e| error::read_error(T::WHAT, &e))?;
         value.map(|v| from_js(v, T::WHAT)).transpose()
     }
 
@@ -158,8 +202,13 @@ impl WorkspaceDb {
             .rexie
             .transaction(&[T::STORE], TransactionMode::ReadOnly)
             .map_err(|e| error::read_error(T::WHAT, &e))?;
-        let store = tx.store(T::STORE).map_err(|e| error::read_error(T::WHAT, &e))?;
-        let values = store.get_all(None, None).await.map_err(|e| error::read_error(T::WHAT, &e))?;
+        let store = tx
+            .store(T::STORE)
+            .map_err(|e| error::read_error(T::WHAT, &e))?;
+        let values = store
+            .get_all(None, None)
+            .await
+            .map_err(|e| error::read_error(T::WHAT, &e))?;
         values.into_iter().map(|v| from_js(v, T::WHAT)).collect()
     }
 
@@ -169,8 +218,13 @@ impl WorkspaceDb {
             .rexie
             .transaction(&[T::STORE], TransactionMode::ReadOnly)
             .map_err(|e| error::read_error(T::WHAT, &e))?;
-        let store = tx.store(T::STORE).map_err(|e| error::read_error(T::WHAT, &e))?;
-        store.count(None).await.map_err(|e| error::read_error(T::WHAT, &e))
+        let store = tx
+            .store(T::STORE)
+            .map_err(|e| error::read_error(T::WHAT, &e))?;
+        store
+            .count(None)
+            .await
+            .map_err(|e| error::read_error(T::WHAT, &e))
     }
 }
 

@@ -2,7 +2,7 @@
 //! touch several stores at once (deleting a customer, reverting an import).
 
 use super::blocks::{self, Block};
-use super::changes::{bump_revision, Changes};
+use super::changes::{bump_revision, finish, Changes};
 use super::error::{self, StorageError};
 use super::records::{ImportBatch, Keyed, KeyedRecord, WorkspaceSettings, SETTINGS_KEY};
 use super::{from_js, schema, sync, to_js, Record, WorkspaceDb};
@@ -13,7 +13,10 @@ use wasm_bindgen::JsValue;
 impl WorkspaceDb {
     /// The workspace's settings (the defaults until they are first saved).
     pub async fn settings(&self) -> Result<WorkspaceSettings, StorageError> {
-        Ok(self.get::<WorkspaceSettings>(SETTINGS_KEY).await?.unwrap_or_default())
+        Ok(self
+            .get::<WorkspaceSettings>(SETTINGS_KEY)
+            .await?
+            .unwrap_or_default())
     }
 
     /// Records of a keyed kind whose `index` equals `value` (e.g. interactions by customer).
@@ -22,15 +25,25 @@ impl WorkspaceDb {
             .rexie
             .transaction(&[T::STORE], TransactionMode::ReadOnly)
             .map_err(|e| error::read_error(T::WHAT, &e))?;
-        let store = tx.store(T::STORE).map_err(|e| error::read_error(T::WHAT, &e))?;
-        let ix = store.index(index).map_err(|e| error::read_error(T::WHAT, &e))?;
+        let store = tx
+            .store(T::STORE)
+            .map_err(|e| error::read_error(T::WHAT, &e))?;
+        let ix = store
+            .index(index)
+            .map_err(|e| error::read_error(T::WHAT, &e))?;
         let range = key_only(&JsValue::from_str(value), T::WHAT)?;
-        let values = ix.get_all(Some(range), None).await.map_err(|e| error::read_error(T::WHAT, &e))?;
+        let values = ix
+            .get_all(Some(range), None)
+            .await
+            .map_err(|e| error::read_error(T::WHAT, &e))?;
         values.into_iter().map(|v| from_js(v, T::WHAT)).collect()
     }
 
     /// A customer's interactions, newest first.
-    pub async fn interactions_of(&self, customer_id: &str) -> Result<Vec<Keyed<Interaction>>, StorageError> {
+    pub async fn interactions_of(
+        &self,
+        customer_id: &str,
+    ) -> Result<Vec<Keyed<Interaction>>, StorageError> {
         let mut list: Vec<Keyed<Interaction>> = self.by_index("by_customer", customer_id).await?;
         list.sort_by(|a, b| b.record.date.cmp(&a.record.date));
         Ok(list)
@@ -44,17 +57,26 @@ impl WorkspaceDb {
     }
 
     /// A customer's campaign responses.
-    pub async fn responses_of(&self, customer_id: &str) -> Result<Vec<Keyed<CampaignResponse>>, StorageError> {
+    pub async fn responses_of(
+        &self,
+        customer_id: &str,
+    ) -> Result<Vec<Keyed<CampaignResponse>>, StorageError> {
         self.by_index("by_customer", customer_id).await
     }
 
     /// A campaign's responses.
-    pub async fn responses_to(&self, campaign_id: &str) -> Result<Vec<Keyed<CampaignResponse>>, StorageError> {
+    pub async fn responses_to(
+        &self,
+        campaign_id: &str,
+    ) -> Result<Vec<Keyed<CampaignResponse>>, StorageError> {
         self.by_index("by_campaign", campaign_id).await
     }
 
     /// The customers a manager looks after.
-    pub async fn customers_of_manager(&self, manager_id: &str) -> Result<Vec<Customer>, StorageError> {
+    pub async fn customers_of_manager(
+        &self,
+        manager_id: &str,
+    ) -> Result<Vec<Customer>, StorageError> {
         self.by_index("by_manager", manager_id).await
     }
 
@@ -65,16 +87,26 @@ impl WorkspaceDb {
             .rexie
             .transaction(&[schema::TRANSACTIONS], TransactionMode::ReadOnly)
             .map_err(|e| error::read_error(what, &e))?;
-        let store = tx.store(schema::TRANSACTIONS).map_err(|e| error::read_error(what, &e))?;
-        let values = store.get_all(None, None).await.map_err(|e| error::read_error(what, &e))?;
+        let store = tx
+            .store(schema::TRANSACTIONS)
+            .map_err(|e| error::read_error(what, &e))?;
+        let values = store
+            .get_all(None, None)
+            .await
+            .map_err(|e| error::read_error(what, &e))?;
         values.iter().map(blocks::from_js).collect()
     }
 
     /// A customer's orders and returns, newest first.
-    pub async fn transactions_of(&self, customer_id: &str) -> Result<Vec<Transaction>, StorageError> {
+    pub async fn transactions_of(
+        &self,
+        customer_id: &str,
+    ) -> Result<Vec<Transaction>, StorageError> {
         let mut out = Vec::new();
         for block in self.transaction_blocks().await? {
-            let Some(local) = block.ids.iter().position(|id| id == customer_id) else { continue };
+            let Some(local) = block.ids.iter().position(|id| id == customer_id) else {
+                continue;
+            };
             for i in 0..block.len() {
                 if block.customer[i] as usize == local {
                     out.extend(block.transaction(i));
@@ -87,7 +119,12 @@ impl WorkspaceDb {
 
     /// Every interaction, exit or campaign response (for the analysis worker).
     pub async fn all_keyed<T: KeyedRecord>(&self) -> Result<Vec<T>, StorageError> {
-        Ok(self.all::<Keyed<T>>().await?.into_iter().map(|k| k.record).collect())
+        Ok(self
+            .all::<Keyed<T>>()
+            .await?
+            .into_iter()
+            .map(|k| k.record)
+            .collect())
     }
 
     /// Deletes a customer and every record of theirs (transactions, interactions, exits,
@@ -95,46 +132,73 @@ impl WorkspaceDb {
     pub async fn delete_customer(&self, customer_id: &str) -> Result<u64, StorageError> {
         let what = format!("the deletion of customer {customer_id}");
         let stores = [
-            schema::META, schema::CUSTOMERS, schema::TRANSACTIONS, schema::INTERACTIONS, schema::EXITS,
-            schema::RESPONSES, schema::CONTACT_PLANS,
+            schema::META,
+            schema::CUSTOMERS,
+            schema::TRANSACTIONS,
+            schema::INTERACTIONS,
+            schema::EXITS,
+            schema::RESPONSES,
+            schema::CONTACT_PLANS,
         ];
         let tx = self
             .rexie
             .transaction(&stores, TransactionMode::ReadWrite)
             .map_err(|e| error::write_error(&what, &e))?;
-        let key = JsValue::from_str(customer_id);
-        let store = |name: &str| tx.store(name).map_err(|e| error::write_error(&what, &e));
+        let result = async {
+            let key = JsValue::from_str(customer_id);
+            let store = |name: &str| tx.store(name).map_err(|e| error::write_error(&what, &e));
 
-        store(schema::CUSTOMERS)?.delete(key.clone()).await.map_err(|e| error::write_error(&what, &e))?;
-        store(schema::CONTACT_PLANS)?.delete(key.clone()).await.map_err(|e| error::write_error(&what, &e))?;
-        for name in [schema::INTERACTIONS, schema::EXITS, schema::RESPONSES] {
-            let s = store(name)?;
-            let ix = s.index("by_customer").map_err(|e| error::write_error(&what, &e))?;
-            let range = key_only(&key, &what)?;
-            let keys = ix.get_all_keys(Some(range), None).await.map_err(|e| error::write_error(&what, &e))?;
-            for k in keys {
-                s.delete(k).await.map_err(|e| error::write_error(&what, &e))?;
-            }
-        }
-        let blocks_store = store(schema::TRANSACTIONS)?;
-        let values = blocks_store.get_all(None, None).await.map_err(|e| error::write_error(&what, &e))?;
-        for value in values {
-            let mut block = blocks::from_js(&value)?;
-            if !block.ids.iter().any(|id| id == customer_id) {
-                continue;
-            }
-            block.retain_customers(|id| id != customer_id);
-            if block.is_empty() {
-                blocks_store
-                    .delete(JsValue::from_str(&block.key))
+            store(schema::CUSTOMERS)?
+                .delete(key.clone())
+                .await
+                .map_err(|e| error::write_error(&what, &e))?;
+            store(schema::CONTACT_PLANS)?
+                .delete(key.clone())
+                .await
+                .map_err(|e| error::write_error(&what, &e))?;
+            for name in [schema::INTERACTIONS, schema::EXITS, schema::RESPONSES] {
+                let s = store(name)?;
+                let ix = s
+                    .index("by_customer")
+                    .map_err(|e| error::write_error(&what, &e))?;
+                let range = key_only(&key, &what)?;
+                let keys = ix
+                    .get_all_keys(Some(range), None)
                     .await
                     .map_err(|e| error::write_error(&what, &e))?;
-            } else {
-                blocks_store.put(&blocks::to_js(&block), None).await.map_err(|e| error::write_error(&what, &e))?;
+                for k in keys {
+                    s.delete(k)
+                        .await
+                        .map_err(|e| error::write_error(&what, &e))?;
+                }
             }
+            let blocks_store = store(schema::TRANSACTIONS)?;
+            let values = blocks_store
+                .get_all(None, None)
+                .await
+                .map_err(|e| error::write_error(&what, &e))?;
+            for value in values {
+                let mut block = blocks::from_js(&value)?;
+                if !block.ids.iter().any(|id| id == customer_id) {
+                    continue;
+                }
+                block.retain_customers(|id| id != customer_id);
+                if block.is_empty() {
+                    blocks_store
+                        .delete(JsValue::from_str(&block.key))
+                        .await
+                        .map_err(|e| error::write_error(&what, &e))?;
+                } else {
+                    blocks_store
+                        .put(&blocks::to_js(&block), None)
+                        .await
+                        .map_err(|e| error::write_error(&what, &e))?;
+                }
+            }
+            bump_revision(&tx, &what).await
         }
-        let revision = bump_revision(&tx, &what).await?;
-        tx.done().await.map_err(|e| error::write_error(&what, &e))?;
+        .await;
+        let revision = finish(tx, result, &what).await?;
         sync::announce(self.name(), revision);
         Ok(revision)
     }
@@ -151,84 +215,146 @@ impl WorkspaceDb {
     pub async fn revert_import(&self, batch_id: &str) -> Result<u64, StorageError> {
         let what = "the revert of the import".to_string();
         let stores = [
-            schema::META, schema::CUSTOMERS, schema::TRANSACTIONS, schema::INTERACTIONS, schema::EXITS,
-            schema::RESPONSES, schema::IMPORT_BATCHES, schema::MANAGERS, schema::CAMPAIGNS, schema::CONTACT_PLANS,
+            schema::META,
+            schema::CUSTOMERS,
+            schema::TRANSACTIONS,
+            schema::INTERACTIONS,
+            schema::EXITS,
+            schema::RESPONSES,
+            schema::IMPORT_BATCHES,
+            schema::MANAGERS,
+            schema::CAMPAIGNS,
+            schema::CONTACT_PLANS,
             schema::SETTINGS,
         ];
         let tx = self
             .rexie
             .transaction(&stores, TransactionMode::ReadWrite)
             .map_err(|e| error::write_error(&what, &e))?;
-        let store = |name: &str| tx.store(name).map_err(|e| error::write_error(&what, &e));
-        let batches = store(schema::IMPORT_BATCHES)?;
-        let Some(value) = batches.get(JsValue::from_str(batch_id)).await.map_err(|e| error::write_error(&what, &e))? else {
-            return Err(StorageError::NotFound { what: "That import".into() });
-        };
-        let mut batch: ImportBatch = from_js(value, "import")?;
-        if batch.reverted {
-            return Ok(self.revision().await.unwrap_or(0));
-        }
-        let key = JsValue::from_str(batch_id);
-        for name in [schema::TRANSACTIONS, schema::INTERACTIONS, schema::EXITS, schema::RESPONSES] {
-            let s = store(name)?;
-            let ix = s.index("by_batch").map_err(|e| error::write_error(&what, &e))?;
-            let range = key_only(&key, &what)?;
-            let keys = ix.get_all_keys(Some(range), None).await.map_err(|e| error::write_error(&what, &e))?;
-            for k in keys {
-                s.delete(k).await.map_err(|e| error::write_error(&what, &e))?;
+        let result = async {
+            let store = |name: &str| tx.store(name).map_err(|e| error::write_error(&what, &e));
+            let batches = store(schema::IMPORT_BATCHES)?;
+            let Some(value) = batches
+                .get(JsValue::from_str(batch_id))
+                .await
+                .map_err(|e| error::write_error(&what, &e))?
+            else {
+                return Err(StorageError::NotFound {
+                    what: "That import".into(),
+                });
+            };
+            let mut batch: ImportBatch = from_js(value, "import")?;
+            if batch.reverted {
+                return Ok(self.revision().await.unwrap_or(0));
             }
-        }
-        let customers = store(schema::CUSTOMERS)?;
-        for id in &batch.created_customers {
-            customers.delete(JsValue::from_str(id)).await.map_err(|e| error::write_error(&what, &e))?;
-        }
-        for previous in &batch.previous_customers {
-            customers.put(&to_js(previous, "customer")?, None).await.map_err(|e| error::write_error(&what, &e))?;
-        }
-        for (name, keys) in [
-            (schema::MANAGERS, &batch.created_managers),
-            (schema::CAMPAIGNS, &batch.created_campaigns),
-            (schema::CONTACT_PLANS, &batch.created_plans),
-        ] {
-            let s = store(name)?;
-            for k in keys {
-                s.delete(JsValue::from_str(k)).await.map_err(|e| error::write_error(&what, &e))?;
+            let key = JsValue::from_str(batch_id);
+            for name in [
+                schema::TRANSACTIONS,
+                schema::INTERACTIONS,
+                schema::EXITS,
+                schema::RESPONSES,
+            ] {
+                let s = store(name)?;
+                let ix = s
+                    .index("by_batch")
+                    .map_err(|e| error::write_error(&what, &e))?;
+                let range = key_only(&key, &what)?;
+                let keys = ix
+                    .get_all_keys(Some(range), None)
+                    .await
+                    .map_err(|e| error::write_error(&what, &e))?;
+                for k in keys {
+                    s.delete(k)
+                        .await
+                        .map_err(|e| error::write_error(&what, &e))?;
+                }
             }
-        }
-        if let Some(previous) = &batch.previous_settings {
-            store(schema::SETTINGS)?
-                .put(&to_js(previous, "settings")?, None)
+            let customers = store(schema::CUSTOMERS)?;
+            for id in &batch.created_customers {
+                customers
+                    .delete(JsValue::from_str(id))
+                    .await
+                    .map_err(|e| error::write_error(&what, &e))?;
+            }
+            for previous in &batch.previous_customers {
+                customers
+                    .put(&to_js(previous, "customer")?, None)
+                    .await
+                    .map_err(|e| error::write_error(&what, &e))?;
+            }
+            for (name, keys) in [
+                (schema::MANAGERS, &batch.created_managers),
+                (schema::CAMPAIGNS, &batch.created_campaigns),
+                (schema::CONTACT_PLANS, &batch.created_plans),
+            ] {
+                let s = store(name)?;
+                for k in keys {
+                    s.delete(JsValue::from_str(k))
+                        .await
+                        .map_err(|e| error::write_error(&what, &e))?;
+                }
+            }
+            if let Some(previous) = &batch.previous_settings {
+                store(schema::SETTINGS)?
+                    .put(&to_js(previous, "settings")?, None)
+                    .await
+                    .map_err(|e| error::write_error(&what, &e))?;
+            }
+            batch.reverted = true;
+            batches
+                .put(&to_js(&batch, "import")?, None)
                 .await
                 .map_err(|e| error::write_error(&what, &e))?;
+            bump_revision(&tx, &what).await
         }
-        batch.reverted = true;
-        batches.put(&to_js(&batch, "import")?, None).await.map_err(|e| error::write_error(&what, &e))?;
-        let revision = bump_revision(&tx, &what).await?;
-        tx.done().await.map_err(|e| error::write_error(&what, &e))?;
+        .await;
+        let revision = finish(tx, result, &what).await?;
         sync::announce(self.name(), revision);
         Ok(revision)
     }
 
     /// Sets (or clears) the manager of many customers in one transaction. Customers known
     /// only from their transactions get a record of their own.
-    pub async fn assign_manager(&self, customer_ids: &[String], manager_id: Option<&str>) -> Result<u64, StorageError> {
+    pub async fn assign_manager(
+        &self,
+        customer_ids: &[String],
+        manager_id: Option<&str>,
+    ) -> Result<u64, StorageError> {
         let what = "the manager assignment".to_string();
         let tx = self
             .rexie
-            .transaction(&[schema::META, schema::CUSTOMERS], TransactionMode::ReadWrite)
+            .transaction(
+                &[schema::META, schema::CUSTOMERS],
+                TransactionMode::ReadWrite,
+            )
             .map_err(|e| error::write_error(&what, &e))?;
-        let store = tx.store(schema::CUSTOMERS).map_err(|e| error::write_error(&what, &e))?;
-        for id in customer_ids {
-            let existing = store.get(JsValue::from_str(id)).await.map_err(|e| error::write_error(&what, &e))?;
-            let mut customer: Customer = match existing {
-                Some(v) => from_js(v, "customer")?,
-                None => Customer { id: id.clone(), name: id.clone(), ..Default::default() },
-            };
-            customer.manager_id = manager_id.map(str::to_string);
-            store.put(&to_js(&customer, "customer")?, None).await.map_err(|e| error::write_error(&what, &e))?;
+        let result = async {
+            let store = tx
+                .store(schema::CUSTOMERS)
+                .map_err(|e| error::write_error(&what, &e))?;
+            for id in customer_ids {
+                let existing = store
+                    .get(JsValue::from_str(id))
+                    .await
+                    .map_err(|e| error::write_error(&what, &e))?;
+                let mut customer: Customer = match existing {
+                    Some(v) => from_js(v, "customer")?,
+                    None => Customer {
+                        id: id.clone(),
+                        name: id.clone(),
+                        ..Default::default()
+                    },
+                };
+                customer.manager_id = manager_id.map(str::to_string);
+                store
+                    .put(&to_js(&customer, "customer")?, None)
+                    .await
+                    .map_err(|e| error::write_error(&what, &e))?;
+            }
+            bump_revision(&tx, &what).await
         }
-        let revision = bump_revision(&tx, &what).await?;
-        tx.done().await.map_err(|e| error::write_error(&what, &e))?;
+        .await;
+        let revision = finish(tx, result, &what).await?;
         sync::announce(self.name(), revision);
         Ok(revision)
     }

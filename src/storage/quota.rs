@@ -28,7 +28,10 @@ pub async fn usage() -> StorageUsage {
         return StorageUsage::default();
     };
     let persisted = promise_bool(manager.persisted()).await;
-    let mut out = StorageUsage { persisted, ..Default::default() };
+    let mut out = StorageUsage {
+        persisted,
+        ..Default::default()
+    };
     if let Ok(promise) = manager.estimate() {
         if let Ok(value) = JsFuture::from(promise).await {
             // A dictionary, not a class: no instanceof check is possible.

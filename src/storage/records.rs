@@ -3,7 +3,9 @@
 
 use super::schema;
 use super::Record;
-use crate::domain::{Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, Manager, Settings};
+use crate::domain::{
+    Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, Manager, Settings,
+};
 use serde::{Deserialize, Serialize};
 
 impl Record for Customer {
@@ -67,7 +69,11 @@ impl<T: KeyedRecord> Record for Keyed<T> {
 impl<T> Keyed<T> {
     /// A record entered by hand, with a fresh id.
     pub fn new(record: T) -> Keyed<T> {
-        Keyed { id: super::new_id(), batch: None, record }
+        Keyed {
+            id: super::new_id(),
+            batch: None,
+            record,
+        }
     }
 }
 
@@ -84,7 +90,11 @@ pub struct WorkspaceSettings {
 
 impl Default for WorkspaceSettings {
     fn default() -> Self {
-        WorkspaceSettings { key: SETTINGS_KEY.to_string(), settings: Settings::default(), currency: "USD".to_string() }
+        WorkspaceSettings {
+            key: SETTINGS_KEY.to_string(),
+            settings: Settings::default(),
+            currency: "USD".to_string(),
+        }
     }
 }
 

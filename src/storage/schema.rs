@@ -33,12 +33,26 @@ pub struct SchemaVersion {
     pub stores: &'static [StoreDef],
 }
 
-const fn store(name: &'static str, key_path: &'static str, indexes: &'static [IndexDef]) -> StoreDef {
-    StoreDef { name, key_path, auto_increment: false, indexes }
+const fn store(
+    name: &'static str,
+    key_path: &'static str,
+    indexes: &'static [IndexDef],
+) -> StoreDef {
+    StoreDef {
+        name,
+        key_path,
+        auto_increment: false,
+        indexes,
+    }
 }
 
 const fn index(name: &'static str, key_path: &'static str) -> IndexDef {
-    IndexDef { name, key_path, unique: false, multi_entry: false }
+    IndexDef {
+        name,
+        key_path,
+        unique: false,
+        multi_entry: false,
+    }
 }
 
 // Store names: only the storage layer knows them.
@@ -74,13 +88,27 @@ const WORKSPACE_V1: &[StoreDef] = &[
 const WORKSPACE_V2: &[StoreDef] = &[
     store(META, "key", &[]),
     store(SETTINGS, "key", &[]),
-    store(CUSTOMERS, "id", &[index("by_manager", "manager_id"), index("by_email", "email")]),
+    store(
+        CUSTOMERS,
+        "id",
+        &[
+            index("by_manager", "manager_id"),
+            index("by_email", "email"),
+        ],
+    ),
     store(TRANSACTIONS, "block", &[]),
     store(INTERACTIONS, "id", &[index("by_customer", "customer_id")]),
     store(MANAGERS, "id", &[]),
     store(EXITS, "id", &[index("by_customer", "customer_id")]),
     store(CAMPAIGNS, "id", &[]),
-    store(RESPONSES, "id", &[index("by_campaign", "campaign_id"), index("by_customer", "customer_id")]),
+    store(
+        RESPONSES,
+        "id",
+        &[
+            index("by_campaign", "campaign_id"),
+            index("by_customer", "customer_id"),
+        ],
+    ),
     store(IMPORT_BATCHES, "id", &[]),
 ];
 
@@ -89,16 +117,41 @@ const WORKSPACE_V2: &[StoreDef] = &[
 const WORKSPACE_V3: &[StoreDef] = &[
     store(META, "key", &[]),
     store(SETTINGS, "key", &[]),
-    store(CUSTOMERS, "id", &[index("by_manager", "manager_id"), index("by_email", "email")]),
+    store(
+        CUSTOMERS,
+        "id",
+        &[
+            index("by_manager", "manager_id"),
+            index("by_email", "email"),
+        ],
+    ),
     store(TRANSACTIONS, "block", &[index("by_batch", "batch")]),
-    store(INTERACTIONS, "id", &[index("by_customer", "customer_id"), index("by_batch", "batch")]),
+    store(
+        INTERACTIONS,
+        "id",
+        &[
+            index("by_customer", "customer_id"),
+            index("by_batch", "batch"),
+        ],
+    ),
     store(MANAGERS, "id", &[]),
-    store(EXITS, "id", &[index("by_customer", "customer_id"), index("by_batch", "batch")]),
+    store(
+        EXITS,
+        "id",
+        &[
+            index("by_customer", "customer_id"),
+            index("by_batch", "batch"),
+        ],
+    ),
     store(CAMPAIGNS, "id", &[]),
     store(
         RESPONSES,
         "id",
-        &[index("by_campaign", "campaign_id"), index("by_customer", "customer_id"), index("by_batch", "batch")],
+        &[
+            index("by_campaign", "campaign_id"),
+            index("by_customer", "customer_id"),
+            index("by_batch", "batch"),
+        ],
     ),
     store(IMPORT_BATCHES, "id", &[]),
     store(CONTACT_PLANS, "customer_id", &[]),
@@ -106,9 +159,18 @@ const WORKSPACE_V3: &[StoreDef] = &[
 
 /// Every schema version of a workspace database, oldest first.
 pub const WORKSPACE_HISTORY: &[SchemaVersion] = &[
-    SchemaVersion { version: 1, stores: WORKSPACE_V1 },
-    SchemaVersion { version: 2, stores: WORKSPACE_V2 },
-    SchemaVersion { version: 3, stores: WORKSPACE_V3 },
+    SchemaVersion {
+        version: 1,
+        stores: WORKSPACE_V1,
+    },
+    SchemaVersion {
+        version: 2,
+        stores: WORKSPACE_V2,
+    },
+    SchemaVersion {
+        version: 3,
+        stores: WORKSPACE_V3,
+    },
 ];
 
 /// The schema version this build of the app writes.
@@ -126,7 +188,10 @@ pub fn workspace_db_name(workspace_id: &str) -> String {
 
 /// The stores of a given workspace schema version, if that version exists.
 pub fn workspace_stores(version: u32) -> Option<&'static [StoreDef]> {
-    WORKSPACE_HISTORY.iter().find(|v| v.version == version).map(|v| v.stores)
+    WORKSPACE_HISTORY
+        .iter()
+        .find(|v| v.version == version)
+        .map(|v| v.stores)
 }
 
 /// Every store name of the current workspace schema (for whole-database transactions).
@@ -139,13 +204,21 @@ pub fn current_store_names() -> Vec<&'static str> {
 }
 
 fn builder(name: &str, version: u32, stores: &[StoreDef]) -> RexieBuilder {
-    stores.iter().fold(Rexie::builder(name).version(version), |b, def| {
-        let mut os = ObjectStore::new(def.name).key_path(def.key_path).auto_increment(def.auto_increment);
-        for ix in def.indexes {
-            os = os.add_index(Index::new(ix.name, ix.key_path).unique(ix.unique).multi_entry(ix.multi_entry));
-        }
-        b.add_object_store(os)
-    })
+    stores
+        .iter()
+        .fold(Rexie::builder(name).version(version), |b, def| {
+            let mut os = ObjectStore::new(def.name)
+                .key_path(def.key_path)
+                .auto_increment(def.auto_increment);
+            for ix in def.indexes {
+                os = os.add_index(
+                    Index::new(ix.name, ix.key_path)
+                        .unique(ix.unique)
+                        .multi_entry(ix.multi_entry),
+                );
+            }
+            b.add_object_store(os)
+        })
 }
 
 /// A builder for a workspace database at `version` (the current one in the app; older

@@ -33,8 +33,13 @@ pub async fn list() -> Result<Vec<WorkspaceInfo>, StorageError> {
     let tx = db
         .transaction(&[schema::WORKSPACES], TransactionMode::ReadOnly)
         .map_err(|e| error::read_error(WHAT, &e))?;
-    let store = tx.store(schema::WORKSPACES).map_err(|e| error::read_error(WHAT, &e))?;
-    let values = store.get_all(None, None).await.map_err(|e| error::read_error(WHAT, &e))?;
+    let store = tx
+        .store(schema::WORKSPACES)
+        .map_err(|e| error::read_error(WHAT, &e))?;
+    let values = store
+        .get_all(None, None)
+        .await
+        .map_err(|e| error::read_error(WHAT, &e))?;
     let mut list = values
         .into_iter()
         .map(|v| from_js::<WorkspaceInfo>(v, "workspace"))
@@ -50,7 +55,9 @@ pub async fn save(info: &WorkspaceInfo) -> Result<(), StorageError> {
     let tx = db
         .transaction(&[schema::WORKSPACES], TransactionMode::ReadWrite)
         .map_err(|e| error::write_error(WHAT, &e))?;
-    let store = tx.store(schema::WORKSPACES).map_err(|e| error::write_error(WHAT, &e))?;
+    let store = tx
+        .store(schema::WORKSPACES)
+        .map_err(|e| error::write_error(WHAT, &e))?;
     store
         .put(&to_js(info, "workspace")?, None)
         .await
@@ -79,8 +86,13 @@ pub async fn delete(id: &str) -> Result<(), StorageError> {
     let tx = db
         .transaction(&[schema::WORKSPACES], TransactionMode::ReadWrite)
         .map_err(|e| error::write_error(WHAT, &e))?;
-    let store = tx.store(schema::WORKSPACES).map_err(|e| error::write_error(WHAT, &e))?;
-    store.delete(JsValue::from_str(id)).await.map_err(|e| error::write_error(WHAT, &e))?;
+    let store = tx
+        .store(schema::WORKSPACES)
+        .map_err(|e| error::write_error(WHAT, &e))?;
+    store
+        .delete(JsValue::from_str(id))
+        .await
+        .map_err(|e| error::write_error(WHAT, &e))?;
     tx.done().await.map_err(|e| error::write_error(WHAT, &e))?;
     db.close();
     if current_id().as_deref() == Some(id) {
@@ -121,7 +133,9 @@ pub fn delete_on_next_start(id: &str) {
 /// The workspace to open: the remembered one if it still exists, else the first,
 /// else a new one called `default_name`. A deletion scheduled by the last session is
 /// carried out first.
-pub async fn open_current(default_name: &str) -> Result<(WorkspaceInfo, WorkspaceDb), StorageError> {
+pub async fn open_current(
+    default_name: &str,
+) -> Result<(WorkspaceInfo, WorkspaceDb), StorageError> {
     if let Some(s) = super::prefs::local_storage() {
         if let Ok(Some(id)) = s.get_item(PENDING_DELETE_KEY) {
             let _ = s.remove_item(PENDING_DELETE_KEY);

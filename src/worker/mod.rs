@@ -7,7 +7,9 @@ pub mod protocol;
 
 use crate::analytics::score::Stage;
 use crate::analytics::workspace::{self, WorkspaceInput};
-use crate::domain::{Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, Manager};
+use crate::domain::{
+    Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, Manager,
+};
 use crate::storage::blocks;
 use crate::storage::dataset::Dataset;
 use crate::storage::{schema, ImportBatch, StorageError, WorkspaceDb, WorkspaceSettings};
@@ -19,12 +21,16 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen]
 pub fn worker_main() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        match serde_wasm_bindgen::from_value::<Request>(event.data()) {
-            Ok(request) => wasm_bindgen_futures::spawn_local(handle(request)),
-            Err(err) => post(&Response::Failed { job: 0, message: format!("The worker got a message it does not understand: {err}") }),
-        }
-    });
+    let handler =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            match serde_wasm_bindgen::from_value::<Request>(event.data()) {
+                Ok(request) => wasm_bindgen_futures::spawn_local(handle(request)),
+                Err(err) => post(&Response::Failed {
+                    job: 0,
+                    message: format!("The worker got a message it does not understand: {err}"),
+                }),
+            }
+        });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     handler.forget();
@@ -40,7 +46,9 @@ fn post(response: &Response) {
         Ok(value) => {
             let _ = scope().post_message(&value);
         }
-        Err(err) => web_sys::console::error_1(&format!("worker: cannot encode a response: {err}").into()),
+        Err(err) => {
+            web_sys::console::error_1(&format!("worker: cannot encode a response: {err}").into())
+        }
     }
 }
 
@@ -59,9 +67,13 @@ async fn handle(request: Request) {
     let job = request.job();
     let result = match request {
         Request::Analyze { job, database } => analyze(job, &database).await,
-        Request::LoadDemo { job, database, imported_at, batch_id, customers } => {
-            load_demo(job, &database, imported_at, batch_id, customers).await
-        }
+        Request::LoadDemo {
+            job,
+            database,
+            imported_at,
+            batch_id,
+            customers,
+        } => load_demo(job, &database, imported_at, batch_id, customers).await,
     };
     if let Err(message) = result {
         post(&Response::Failed { job, message });
@@ -69,13 +81,19 @@ async fn handle(request: Request) {
 }
 
 fn progress(job: u32, fraction: f32, stage: &str) {
-    post(&Response::Progress { job, fraction, stage: stage.to_string() });
+    post(&Response::Progress {
+        job,
+        fraction,
+        stage: stage.to_string(),
+    });
 }
 
 async fn analyze(job: u32, database: &str) -> Result<(), String> {
     let text = |e: StorageError| e.to_string();
     progress(job, 0.0, "reading");
-    let db = WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION).await.map_err(text)?;
+    let db = WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION)
+        .await
+        .map_err(text)?;
     let settings = db.settings().await.map_err(text)?;
     let blocks = db.transaction_blocks().await.map_err(text)?;
     let ledger = blocks::ledger_from_blocks(&blocks);
@@ -106,16 +124,26 @@ async fn analyze(job: u32, database: &str) -> Result<(), String> {
     let mut on_stage = |stage: Stage| progress(job, stage_fraction(stage), stage.as_str());
     let analysis = workspace::analyze(&input, &mut on_stage);
     let envelope = protocol::AnalysisEnvelope { revision, analysis };
-    let bytes = postcard::to_stdvec(&envelope).map_err(|e| format!("The analysis could not be packed for the page: {e}"))?;
+    let bytes = postcard::to_stdvec(&envelope)
+        .map_err(|e| format!("The analysis could not be packed for the page: {e}"))?;
     post_bytes(job, "analysis", &bytes);
     Ok(())
 }
 
 /// Generates the demo company and stores it, all or nothing.
-async fn load_demo(job: u32, database: &str, imported_at: String, batch_id: String, customers: u32) -> Result<(), String> {
+async fn load_demo(
+    job: u32,
+    database: &str,
+    imported_at: String,
+    batch_id: String,
+    customers: u32,
+) -> Result<(), String> {
     let text = |e: StorageError| e.to_string();
     progress(job, 0.0, "generating");
-    let options = crate::demo::DemoOptions { customers: customers as usize, ..Default::default() };
+    let options = crate::demo::DemoOptions {
+        customers: customers as usize,
+        ..Default::default()
+    };
     let demo = crate::demo::generate_with_progress(&options, &mut |f| {
         progress(job, f * 0.3, "generating")
     })
@@ -130,7 +158,11 @@ async fn load_demo(job: u32, database: &str, imported_at: String, batch_id: Stri
         exits: demo.exits,
         transactions: demo.transactions,
         plans: demo.plans,
-        settings: Some(WorkspaceSettings { key: "settings".into(), settings: demo.settings, currency: demo.currency }),
+        settings: Some(WorkspaceSettings {
+            key: "settings".into(),
+            settings: demo.settings,
+            currency: demo.currency,
+        }),
     };
     let batch = ImportBatch {
         id: batch_id,
@@ -148,7 +180,9 @@ async fn load_demo(job: u32, database: &str, imported_at: String, batch_id: Stri
         previous_settings: None,
         reverted: false,
     };
-    let db = WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION).await.map_err(text)?;
+    let db = WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION)
+        .await
+        .map_err(text)?;
     progress(job, 0.3, "writing");
     let revision = db
         .load_dataset(dataset, batch, &|f| progress(job, 0.3 + 0.7 * f, "writing"))

@@ -11,7 +11,13 @@ pub enum Request {
     Analyze { job: u32, database: String },
     /// Generate the demo company and store it in the workspace in one transaction;
     /// answered by `done`.
-    LoadDemo { job: u32, database: String, imported_at: String, batch_id: String, customers: u32 },
+    LoadDemo {
+        job: u32,
+        database: String,
+        imported_at: String,
+        batch_id: String,
+        customers: u32,
+    },
 }
 
 impl Request {
@@ -29,7 +35,11 @@ pub enum Response {
     /// The worker's module is loaded and listening.
     Ready,
     /// How far a job is, 0 to 1, and the stage it is in.
-    Progress { job: u32, fraction: f32, stage: String },
+    Progress {
+        job: u32,
+        fraction: f32,
+        stage: String,
+    },
     /// A job that writes finished; the workspace is now at `revision`.
     Done { job: u32, revision: u64 },
     /// A job failed; `message` is a sentence for the person.

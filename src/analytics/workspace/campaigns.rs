@@ -80,32 +80,54 @@ pub fn campaign_results(
 ) -> Vec<CampaignResult> {
     let mut by_campaign: HashMap<&str, Vec<&CampaignResponse>> = HashMap::new();
     for r in responses {
-        by_campaign.entry(r.campaign_id.as_str()).or_default().push(r);
+        by_campaign
+            .entry(r.campaign_id.as_str())
+            .or_default()
+            .push(r);
     }
     let mut out: Vec<CampaignResult> = campaigns
         .iter()
         .map(|c| {
-            let list = by_campaign.get(c.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+            let list = by_campaign
+                .get(c.id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
             let responder_ids: HashSet<u32> = list
                 .iter()
                 .filter(|r| r.responded)
                 .filter_map(|r| ledger.customer_index(&r.customer_id))
                 .collect();
-            let responders = list.iter().filter(|r| r.responded).map(|r| r.customer_id.as_str()).collect::<HashSet<_>>().len();
+            let responders = list
+                .iter()
+                .filter(|r| r.responded)
+                .map(|r| r.customer_id.as_str())
+                .collect::<HashSet<_>>()
+                .len();
             let window_end = c.end.map_or(as_of, |e| e.min(as_of));
             let (start, end) = (day_number(c.start), day_number(window_end));
             let (mut revenue, mut margin) = (0i64, 0i64);
             if !responder_ids.is_empty() {
-                let (customers, days, amounts, kinds) = (ledger.customers(), ledger.days(), ledger.amounts(), ledger.kinds());
+                let (customers, days, amounts, kinds) = (
+                    ledger.customers(),
+                    ledger.days(),
+                    ledger.amounts(),
+                    ledger.kinds(),
+                );
                 for i in 0..ledger.len() {
                     if days[i] < start || days[i] > end || !responder_ids.contains(&customers[i]) {
                         continue;
                     }
                     let cost = match ledger.cost_at(i) {
-                        crate::analytics::ledger::NO_COST => (amounts[i] as f64 * (1.0 - default_margin)).round() as i64,
+                        crate::analytics::ledger::NO_COST => {
+                            (amounts[i] as f64 * (1.0 - default_margin)).round() as i64
+                        }
                         c => c,
                     };
-                    let sign = if kinds[i] == TransactionKind::Return { -1 } else { 1 };
+                    let sign = if kinds[i] == TransactionKind::Return {
+                        -1
+                    } else {
+                        1
+                    };
                     revenue += sign * amounts[i];
                     margin += sign * (amounts[i] - cost);
                 }
@@ -123,7 +145,11 @@ pub fn campaign_results(
                 description: c.description.clone(),
                 responses: list.len(),
                 responders,
-                response_rate: if list.is_empty() { 0.0 } else { responders as f64 / list.len() as f64 },
+                response_rate: if list.is_empty() {
+                    0.0
+                } else {
+                    responders as f64 / list.len() as f64
+                },
                 revenue,
                 gross_margin: margin,
                 roi: (cost > 0).then(|| (margin - cost) as f64 / cost as f64),
@@ -172,13 +198,30 @@ mod tests {
             description: String::new(),
         };
         let responses = vec![
-            CampaignResponse { campaign_id: "K".into(), customer_id: "A".into(), date: d(3, 2), responded: true, note: String::new(), revenue: None },
-            CampaignResponse { campaign_id: "K".into(), customer_id: "B".into(), date: d(3, 2), responded: false, note: String::new(), revenue: None },
+            CampaignResponse {
+                campaign_id: "K".into(),
+                customer_id: "A".into(),
+                date: d(3, 2),
+                responded: true,
+                note: String::new(),
+                revenue: None,
+            },
+            CampaignResponse {
+                campaign_id: "K".into(),
+                customer_id: "B".into(),
+                date: d(3, 2),
+                responded: false,
+                note: String::new(),
+                revenue: None,
+            },
         ];
         let r = &campaign_results(&ledger, &[campaign], &responses, 0.3, d(6, 30))[0];
         assert_eq!((r.responses, r.responders), (2, 1));
         assert!((r.response_rate - 0.5).abs() < 1e-12);
-        assert_eq!(r.revenue, 16_000, "A's March order minus the return; B did not respond; June is outside");
+        assert_eq!(
+            r.revenue, 16_000,
+            "A's March order minus the return; B did not respond; June is outside"
+        );
         assert_eq!(r.gross_margin, 8_000);
         assert_eq!(r.roi, Some(3.0));
         assert!(r.ended);

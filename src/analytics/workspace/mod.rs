@@ -10,8 +10,8 @@ pub mod query;
 use crate::analytics::ledger::{day_number, ExitInput, InteractionInput, Ledger};
 use crate::analytics::score::{self, CustomerScore, ScoreOptions, ScoreReport, Stage};
 use crate::domain::{
-    Campaign, CampaignResponse, ContactPlan, CurrentQuadrant, Customer, Exit, ExitReason, FutureQuadrant, Interaction, Manager, RfmSegment,
-    Settings, Tier,
+    Campaign, CampaignResponse, ContactPlan, CurrentQuadrant, Customer, Exit, ExitReason,
+    FutureQuadrant, Interaction, Manager, RfmSegment, Settings, Tier,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -128,7 +128,11 @@ pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> W
     let (exits, _) = ExitInput::from_exits(input.ledger, input.exits);
 
     let mut analysis = WorkspaceAnalysis {
-        managers: input.managers.iter().map(|m| (m.id.clone(), m.name.clone())).collect(),
+        managers: input
+            .managers
+            .iter()
+            .map(|m| (m.id.clone(), m.name.clone()))
+            .collect(),
         currency: input.currency.to_string(),
         horizon_months: input.settings.clv_horizon_months,
         ..Default::default()
@@ -136,7 +140,14 @@ pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> W
     let scoring = if input.ledger.is_empty() {
         None
     } else {
-        match score::score(input.ledger, &interactions, &exits, input.settings, &options, on_stage) {
+        match score::score(
+            input.ledger,
+            &interactions,
+            &exits,
+            input.settings,
+            &options,
+            on_stage,
+        ) {
             Ok(s) => Some(s),
             Err(err) => {
                 analysis.problem = Some(err.to_string());
@@ -145,10 +156,18 @@ pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> W
         }
     };
 
-    let as_of_for_campaigns = scoring.as_ref().map(|s| s.report.as_of).or(input.settings.as_of);
+    let as_of_for_campaigns = scoring
+        .as_ref()
+        .map(|s| s.report.as_of)
+        .or(input.settings.as_of);
     if let Some(as_of) = as_of_for_campaigns {
-        analysis.campaigns =
-            campaigns::campaign_results(input.ledger, input.campaigns, input.responses, input.settings.default_margin, as_of);
+        analysis.campaigns = campaigns::campaign_results(
+            input.ledger,
+            input.campaigns,
+            input.responses,
+            input.settings.default_margin,
+            as_of,
+        );
     }
 
     let mut scores: HashMap<String, Scores> = HashMap::new();
@@ -167,7 +186,11 @@ pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> W
             *slot = e;
         }
     }
-    let plans: HashMap<&str, &ContactPlan> = input.plans.iter().map(|p| (p.customer_id.as_str(), p)).collect();
+    let plans: HashMap<&str, &ContactPlan> = input
+        .plans
+        .iter()
+        .map(|p| (p.customer_id.as_str(), p))
+        .collect();
     let at_risk_threshold = input.settings.at_risk_p_alive;
 
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
@@ -175,10 +198,16 @@ pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> W
     let mut push = |id: &str, customer: Option<&Customer>, rows: &mut Vec<CustomerRow>| {
         let scores = scores.remove(id);
         let exit = latest_exit.get(id).map(|e| (e.date, e.reason));
-        let at_risk = exit.is_none() && scores.as_ref().is_some_and(|s| s.p_alive < at_risk_threshold);
+        let at_risk = exit.is_none()
+            && scores
+                .as_ref()
+                .is_some_and(|s| s.p_alive < at_risk_threshold);
         rows.push(CustomerRow {
             id: id.to_string(),
-            name: customer.map(|c| c.name.clone()).filter(|n| !n.trim().is_empty()).unwrap_or_else(|| id.to_string()),
+            name: customer
+                .map(|c| c.name.clone())
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| id.to_string()),
             company: customer.and_then(|c| c.company.clone()),
             email: customer.and_then(|c| c.email.clone()),
             segment: customer.and_then(|c| c.segment.clone()),

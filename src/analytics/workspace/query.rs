@@ -101,7 +101,10 @@ pub struct CustomerQuery {
 impl CustomerQuery {
     /// Reads a query from URL pairs; unknown or malformed values are ignored.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> CustomerQuery {
-        let mut q = CustomerQuery { descending: true, ..Default::default() };
+        let mut q = CustomerQuery {
+            descending: true,
+            ..Default::default()
+        };
         let mut dir: Option<bool> = None;
         for (key, value) in pairs {
             match key {
@@ -171,7 +174,10 @@ impl CustomerQuery {
             out.push(("sort", self.sort.as_str().to_string()));
         }
         if self.descending != self.sort.default_descending() {
-            out.push(("dir", if self.descending { "desc" } else { "asc" }.to_string()));
+            out.push((
+                "dir",
+                if self.descending { "desc" } else { "asc" }.to_string(),
+            ));
         }
         out
     }
@@ -182,7 +188,10 @@ impl CustomerQuery {
         if pairs.is_empty() {
             return String::new();
         }
-        let parts: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+        let parts: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect();
         format!("?{}", parts.join("&"))
     }
 
@@ -266,7 +275,9 @@ pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -279,9 +290,14 @@ fn order_f64(a: f64, b: f64) -> Ordering {
 
 /// The indices of the rows a query selects, in its order (ties by name, then id).
 pub fn select(rows: &[CustomerRow], query: &CustomerQuery) -> Vec<u32> {
-    let needles: Vec<String> = query.search.split_whitespace().map(str::to_lowercase).collect();
-    let mut picked: Vec<u32> =
-        (0..rows.len() as u32).filter(|&i| query.matches(&rows[i as usize], &needles)).collect();
+    let needles: Vec<String> = query
+        .search
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let mut picked: Vec<u32> = (0..rows.len() as u32)
+        .filter(|&i| query.matches(&rows[i as usize], &needles))
+        .collect();
     let key = query.sort;
     // Customers without scores sort after those with, whatever the direction.
     let value = |r: &CustomerRow| -> Option<f64> {
@@ -295,11 +311,16 @@ pub fn select(rows: &[CustomerRow], query: &CustomerQuery) -> Vec<u32> {
             SortKey::PAlive => s.map(|s| s.p_alive),
             SortKey::Orders => s.map(|s| f64::from(s.orders)),
             SortKey::Tier => s.map(|s| f64::from(s.tier.level())),
-            SortKey::NextContact => r.next_contact.map(|d| f64::from(crate::analytics::ledger::day_number(d))),
+            SortKey::NextContact => r
+                .next_contact
+                .map(|d| f64::from(crate::analytics::ledger::day_number(d))),
         }
     };
     let by_name = |a: &CustomerRow, b: &CustomerRow| {
-        a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.id.cmp(&b.id))
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then_with(|| a.id.cmp(&b.id))
     };
     picked.sort_by(|&i, &j| {
         let (a, b) = (&rows[i as usize], &rows[j as usize]);
@@ -389,14 +410,34 @@ mod tests {
 
     #[test]
     fn search_matches_name_company_or_email_case_insensitively_and_sort_puts_unscored_last() {
-        let rows = vec![row("C1", "Ann", Some(5.0)), row("C2", "Bob", None), row("C3", "Cy", Some(9.0))];
+        let rows = vec![
+            row("C1", "Ann", Some(5.0)),
+            row("C2", "Bob", None),
+            row("C3", "Cy", Some(9.0)),
+        ];
         let all = select(&rows, &CustomerQuery::from_pairs([]));
         assert_eq!(all, vec![2, 0, 1]);
         let asc = select(&rows, &CustomerQuery::from_pairs([("dir", "asc")]));
-        assert_eq!(asc, vec![0, 2, 1], "unscored customers stay last in either direction");
-        assert_eq!(select(&rows, &CustomerQuery::from_pairs([("q", "BOB@EXAMPLE")])), vec![1]);
-        assert_eq!(select(&rows, &CustomerQuery::from_pairs([("q", "cy ltd")])), vec![2]);
-        assert_eq!(select(&rows, &CustomerQuery::from_pairs([("tier", "lead")])).len(), 2);
-        assert_eq!(select(&rows, &CustomerQuery::from_pairs([("sort", "name")])), vec![0, 1, 2]);
+        assert_eq!(
+            asc,
+            vec![0, 2, 1],
+            "unscored customers stay last in either direction"
+        );
+        assert_eq!(
+            select(&rows, &CustomerQuery::from_pairs([("q", "BOB@EXAMPLE")])),
+            vec![1]
+        );
+        assert_eq!(
+            select(&rows, &CustomerQuery::from_pairs([("q", "cy ltd")])),
+            vec![2]
+        );
+        assert_eq!(
+            select(&rows, &CustomerQuery::from_pairs([("tier", "lead")])).len(),
+            2
+        );
+        assert_eq!(
+            select(&rows, &CustomerQuery::from_pairs([("sort", "name")])),
+            vec![0, 1, 2]
+        );
     }
 }

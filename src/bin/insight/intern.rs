@@ -20,7 +20,11 @@ struct Slot {
 }
 
 const EMPTY: u32 = u32::MAX;
-const FREE: Slot = Slot { word: 0, len: 0, index: EMPTY };
+const FREE: Slot = Slot {
+    word: 0,
+    len: 0,
+    index: EMPTY,
+};
 
 /// How many rows ahead a batch prefetches.
 const AHEAD: usize = 16;
@@ -101,7 +105,9 @@ fn prefetch(slot: &Slot) {
 impl Interner {
     /// An empty interner with room for about `customers` ids before it grows.
     pub fn with_capacity(customers: usize) -> Interner {
-        let bits = (customers.max(1024) * 4 / 3 + 1).next_power_of_two().trailing_zeros();
+        let bits = (customers.max(1024) * 4 / 3 + 1)
+            .next_power_of_two()
+            .trailing_zeros();
         Interner {
             slots: vec![FREE; 1 << bits],
             shift: 64 - bits,
@@ -125,7 +131,11 @@ impl Interner {
         if id.len() <= 8 {
             return true;
         }
-        let start = self.long_start.get(slot.index as usize).copied().unwrap_or(u64::MAX) as usize;
+        let start = self
+            .long_start
+            .get(slot.index as usize)
+            .copied()
+            .unwrap_or(u64::MAX) as usize;
         self.long_text.get(start..start + id.len()) == Some(id)
     }
 
@@ -154,7 +164,13 @@ impl Interner {
     }
 
     #[inline]
-    fn intern_keyed(&mut self, id: &[u8], word: u64, len: u32, new_index: &mut impl FnMut(&[u8]) -> u32) -> u32 {
+    fn intern_keyed(
+        &mut self,
+        id: &[u8],
+        word: u64,
+        len: u32,
+        new_index: &mut impl FnMut(&[u8]) -> u32,
+    ) -> u32 {
         let mask = self.slots.len() - 1;
         let mut i = home(word, len, self.shift);
         loop {
@@ -224,7 +240,13 @@ mod tests {
             next - 1
         };
         let ids: Vec<String> = (0..5000)
-            .map(|i| if i % 3 == 0 { format!("customer-with-a-long-id-{i}") } else { format!("C{i}") })
+            .map(|i| {
+                if i % 3 == 0 {
+                    format!("customer-with-a-long-id-{i}")
+                } else {
+                    format!("C{i}")
+                }
+            })
             .collect();
         for (i, id) in ids.iter().enumerate() {
             assert_eq!(interner.intern(id.as_bytes(), &mut new_index), i as u32);

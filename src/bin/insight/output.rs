@@ -21,7 +21,10 @@ impl AtomicFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let temp = dir.join(format!(".{name}.{}.partial", std::process::id()));
         let file = File::create(&temp)?;
         Ok(AtomicFile {
@@ -33,7 +36,9 @@ impl AtomicFile {
 
     /// The buffered writer of the temporary file.
     pub fn writer(&mut self) -> io::Result<&mut BufWriter<File>> {
-        self.writer.as_mut().ok_or_else(|| io::Error::other("the output file is already closed"))
+        self.writer
+            .as_mut()
+            .ok_or_else(|| io::Error::other("the output file is already closed"))
     }
 
     /// Flushes the data and renames the temporary file to the target.
@@ -65,7 +70,11 @@ pub struct Line {
 
 impl Line {
     pub fn new() -> Line {
-        Line { buf: Vec::with_capacity(512), int: itoa::Buffer::new(), float: ryu::Buffer::new() }
+        Line {
+            buf: Vec::with_capacity(512),
+            int: itoa::Buffer::new(),
+            float: ryu::Buffer::new(),
+        }
     }
 
     /// Raw bytes.
@@ -77,7 +86,10 @@ impl Line {
     /// A text field, quoted when it holds a delimiter, quote or line break.
     #[inline]
     pub fn text(&mut self, text: &str) {
-        if text.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+        if text
+            .bytes()
+            .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+        {
             self.buf.push(b'"');
             for b in text.bytes() {
                 if b == b'"' {
@@ -108,14 +120,19 @@ impl Line {
         let s = self.int.format(abs / 100);
         self.buf.extend_from_slice(s.as_bytes());
         let cents = (abs % 100) as u8;
-        self.buf.extend_from_slice(&[b'.', b'0' + cents / 10, b'0' + cents % 10]);
+        self.buf
+            .extend_from_slice(&[b'.', b'0' + cents / 10, b'0' + cents % 10]);
     }
 
     /// A money amount in currency units, rounded to two decimals (non-finite values print 0.00).
     #[inline]
     pub fn money(&mut self, value: f64) {
         let cents = (value * 100.0).round();
-        let cents = if cents.is_finite() { cents.clamp(-9e18, 9e18) as i64 } else { 0 };
+        let cents = if cents.is_finite() {
+            cents.clamp(-9e18, 9e18) as i64
+        } else {
+            0
+        };
         self.minor(cents);
     }
 

@@ -59,7 +59,11 @@ impl Progress {
             group(rate.round() as u64)
         );
         let mut err = std::io::stderr().lock();
-        let _ = if self.in_place { write!(err, "\r{line}\x1b[K") } else { writeln!(err, "{line}") };
+        let _ = if self.in_place {
+            write!(err, "\r{line}\x1b[K")
+        } else {
+            writeln!(err, "{line}")
+        };
         let _ = err.flush();
         self.shown = true;
     }

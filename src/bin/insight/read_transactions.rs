@@ -55,7 +55,11 @@ impl Batch {
 
     fn new_ids(&self) -> impl Iterator<Item = &[u8]> + '_ {
         self.new_ends.iter().enumerate().map(|(i, &end)| {
-            let start = if i == 0 { 0 } else { self.new_ends[i - 1] as usize };
+            let start = if i == 0 {
+                0
+            } else {
+                self.new_ends[i - 1] as usize
+            };
             &self.new_text[start..end as usize]
         })
     }
@@ -76,7 +80,8 @@ fn parse<R: Read>(
     empty: Receiver<Batch>,
 ) {
     let mut next_index: u32 = 0;
-    let (mut last_date, mut last_day) = (chrono::NaiveDate::MIN, day_number(chrono::NaiveDate::MIN));
+    let (mut last_date, mut last_day) =
+        (chrono::NaiveDate::MIN, day_number(chrono::NaiveDate::MIN));
     loop {
         let mut batch = empty.try_recv().unwrap_or_default();
         batch.clear();
@@ -104,13 +109,25 @@ fn parse<R: Read>(
         }
         batch.first_new = next_index;
         {
-            let Batch { id_text, id_ends, customer, new_text, new_ends, .. } = &mut batch;
-            interner.intern_batch(id_ends.len(), |i| id_at(id_text, id_ends, i), customer, &mut |id: &[u8]| {
-                new_text.extend_from_slice(id);
-                new_ends.push(new_text.len() as u32);
-                next_index += 1;
-                next_index - 1
-            });
+            let Batch {
+                id_text,
+                id_ends,
+                customer,
+                new_text,
+                new_ends,
+                ..
+            } = &mut batch;
+            interner.intern_batch(
+                id_ends.len(),
+                |i| id_at(id_text, id_ends, i),
+                customer,
+                &mut |id: &[u8]| {
+                    new_text.extend_from_slice(id);
+                    new_ends.push(new_text.len() as u32);
+                    next_index += 1;
+                    next_index - 1
+                },
+            );
         }
         let last = failed.is_some() || batch.len() < BATCH_ROWS;
         if batch.len() > 0 && full.send(Ok(batch)).is_err() {
@@ -134,7 +151,8 @@ pub fn read(
     rows_guess: usize,
     progress: &mut Progress,
 ) -> Result<Ledger, CliError> {
-    let reader = TransactionReader::new(name, input, options).map_err(|e| CliError::Data(e.to_string()))?;
+    let reader =
+        TransactionReader::new(name, input, options).map_err(|e| CliError::Data(e.to_string()))?;
     let customers_guess = (rows_guess / 4).clamp(1024, 1 << 22);
     let mut builder = LedgerBuilder::with_capacity(rows_guess, customers_guess);
     let interner = Interner::with_capacity(customers_guess);
@@ -158,7 +176,13 @@ pub fn read(
                 }
             }
             for (i, &c) in batch.customer.iter().enumerate() {
-                builder.push_day(c, batch.day[i], batch.amount[i], batch.cost[i], batch.kind[i]);
+                builder.push_day(
+                    c,
+                    batch.day[i],
+                    batch.amount[i],
+                    batch.cost[i],
+                    batch.kind[i],
+                );
             }
             rows += batch.len() as u64;
             progress.update(rows);

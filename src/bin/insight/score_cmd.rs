@@ -21,7 +21,8 @@ use crate::progress::Progress;
 use crate::{CliError, ScoreArgs, Unit};
 
 /// The output header, exactly.
-pub const HEADER: &str = "customer_id,orders,revenue,gross_margin,cost_to_serve,profit,frequency,recency,T,\
+pub const HEADER: &str =
+    "customer_id,orders,revenue,gross_margin,cost_to_serve,profit,frequency,recency,T,\
 monetary_value,p_alive,expected_purchases,expected_order_value,clv,future_profit,current_quadrant,\
 future_quadrant,tier,rfm_segment";
 
@@ -43,7 +44,8 @@ fn peak_rss_mb() -> Option<f64> {
 
 impl Timings {
     fn add(&mut self, name: &'static str, since: Instant) {
-        self.stages.push((name, since.elapsed().as_secs_f64() * 1000.0));
+        self.stages
+            .push((name, since.elapsed().as_secs_f64() * 1000.0));
         self.peak(name);
     }
 
@@ -54,8 +56,11 @@ impl Timings {
     }
 
     fn peaks_json(&self) -> serde_json::Value {
-        let map: serde_json::Map<String, serde_json::Value> =
-            self.peaks.iter().map(|(n, mb)| ((*n).to_owned(), serde_json::json!(mb))).collect();
+        let map: serde_json::Map<String, serde_json::Value> = self
+            .peaks
+            .iter()
+            .map(|(n, mb)| ((*n).to_owned(), serde_json::json!(mb)))
+            .collect();
         serde_json::Value::Object(map)
     }
 
@@ -89,7 +94,10 @@ fn open(path: &Path) -> Result<File, CliError> {
 
 /// The settings and options the flags imply (defaults from `Settings::default`).
 fn settings_and_options(args: &ScoreArgs) -> Result<(Settings, ScoreOptions), CliError> {
-    let mut settings = Settings { as_of: args.as_of, ..Settings::default() };
+    let mut settings = Settings {
+        as_of: args.as_of,
+        ..Settings::default()
+    };
     settings.time_unit = match args.unit {
         Unit::Days => TimeUnit::Days,
         Unit::Weeks => TimeUnit::Weeks,
@@ -113,8 +121,10 @@ fn settings_and_options(args: &ScoreArgs) -> Result<(Settings, ScoreOptions), Cl
     let mut issues = settings.validate();
     issues.extend(options.validate());
     if !issues.is_empty() {
-        let sentences: Vec<String> =
-            issues.iter().map(|i| format!("{} (--{})", i.message, flag_of(i.field))).collect();
+        let sentences: Vec<String> = issues
+            .iter()
+            .map(|i| format!("{} (--{})", i.message, flag_of(i.field)))
+            .collect();
         return Err(CliError::Usage(sentences.join(" ")));
     }
     Ok((settings, options))
@@ -132,13 +142,23 @@ fn flag_of(field: &str) -> String {
 }
 
 /// Reads the transactions file into a ledger, showing progress for big files.
-fn read_ledger(path: &Path, options: &ImportOptions, show_progress: bool) -> Result<Ledger, CliError> {
+fn read_ledger(
+    path: &Path,
+    options: &ImportOptions,
+    show_progress: bool,
+) -> Result<Ledger, CliError> {
     let file = open(path)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     // About 26 bytes a row in a typical export; a generous guess saves re-allocations.
     let rows_guess = (size / 24) as usize;
     let name = display_name(path);
-    crate::read_transactions::read(&name, file, options, rows_guess, &mut Progress::new(&name, show_progress))
+    crate::read_transactions::read(
+        &name,
+        file,
+        options,
+        rows_guess,
+        &mut Progress::new(&name, show_progress),
+    )
 }
 
 fn read_interactions(
@@ -159,7 +179,11 @@ fn read_interactions(
     Ok((input, skipped))
 }
 
-fn read_exits(path: &Path, ledger: &Ledger, options: &ImportOptions) -> Result<(ExitInput, u64), CliError> {
+fn read_exits(
+    path: &Path,
+    ledger: &Ledger,
+    options: &ImportOptions,
+) -> Result<(ExitInput, u64), CliError> {
     let name = display_name(path);
     let mut reader = ExitReader::new(&name, open(path)?, options).map_err(import_error)?;
     let mut input = ExitInput::default();
@@ -284,7 +308,10 @@ pub fn run(args: &ScoreArgs) -> Result<(), CliError> {
     let mut on_stage = |stage: Stage| {
         let now = Instant::now();
         if let Some((previous, since)) = stage_start.take() {
-            stage_times.push((previous.as_str(), now.duration_since(since).as_secs_f64() * 1000.0));
+            stage_times.push((
+                previous.as_str(),
+                now.duration_since(since).as_secs_f64() * 1000.0,
+            ));
             if let Some(mb) = peak_rss_mb() {
                 stage_peaks.push((previous.as_str(), mb));
             }
@@ -293,8 +320,15 @@ pub fn run(args: &ScoreArgs) -> Result<(), CliError> {
             stage_start = Some((stage, now));
         }
     };
-    let scoring = score(&ledger, &interactions, &exits, &settings, &options, &mut on_stage)
-        .map_err(|e| CliError::Data(format!("{}: {e}", display_name(&args.transactions))))?;
+    let scoring = score(
+        &ledger,
+        &interactions,
+        &exits,
+        &settings,
+        &options,
+        &mut on_stage,
+    )
+    .map_err(|e| CliError::Data(format!("{}: {e}", display_name(&args.transactions))))?;
     timings.stages.extend(stage_times);
     timings.peaks.extend(stage_peaks);
     drop(ledger);

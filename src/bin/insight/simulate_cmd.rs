@@ -67,5 +67,6 @@ pub fn run(options: &SimulationOptions, out: &Path) -> Result<(), CliError> {
 
 /// Parses a `YYYY-MM-DD` command-line date.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("\"{text}\" is not a date like 2025-12-31"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("\"{text}\" is not a date like 2025-12-31"))
 }
