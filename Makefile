@@ -4,7 +4,7 @@
 #   make test   install what is missing, run every test layer
 PORT ?= 8080
 
-.PHONY: run test build setup setup-test bench clean-dist
+.PHONY: run test build setup setup-test bench bench-cli bench-browser clean-dist
 
 run: setup
 	scripts/build.sh
@@ -21,6 +21,18 @@ setup:
 
 setup-test:
 	scripts/setup.sh test
+
+# Benchmarks (not part of the tests; numbers go in the notes):
+#   bench-cli      insight score vs the lifetimes pipeline on 1M customers (bench/run.sh)
+#   bench-browser  the page never freezes at 100k customers (long tasks), in headless Chromium
+bench: bench-cli bench-browser
+
+bench-cli:
+	bench/run.sh
+
+bench-browser: setup-test
+	scripts/build.sh
+	scripts/bench_browser.sh
 
 clean-dist:
 	rm -rf dist

@@ -7,6 +7,7 @@ pub mod page_header;
 pub mod progress;
 pub mod status_banner;
 pub mod virtual_rows;
+pub mod what_if;
 
 pub use analysis_view::AnalysisView;
 pub use data_area::DataArea;
@@ -15,3 +16,4 @@ pub use page_header::PageHeader;
 pub use progress::ProgressBar;
 pub use status_banner::StatusBanner;
 pub use virtual_rows::VirtualRows;
+pub use what_if::WhatIfCalculator;

@@ -163,8 +163,59 @@ pub fn bytes(n: f64, locale: Locale) -> String {
     format!("{}\u{a0}{}", number(value, decimals, locale), UNITS[unit])
 }
 
+/// Reads a number as a person types it, with a dot or a comma as the decimal mark and
+/// optional thousands separators: `6,600`, `6.600`, `0,05`, `1.234,56`, `1 234,56`.
+/// A single separator followed by exactly three digits (and not after a lone 0) is read
+/// as thousands. `None` for text that is not a number.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let t: String = text.trim().chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'')).collect();
+    let (commas, dots) = (t.matches(',').count(), t.matches('.').count());
+    let thousands = |sep: char| {
+        let mut parts = t.split(sep);
+        let head = parts.next().unwrap_or("");
+        let tail: Vec<&str> = parts.collect();
+        !head.is_empty() && head != "0" && head != "-0" && tail.iter().all(|p| p.len() == 3)
+    };
+    let normalised = match (commas, dots) {
+        (0, 0) => t.clone(),
+        (c, 0) if thousands(',') && (c > 1 || t.len() > 4) => t.replace(',', ""),
+        (1, 0) => t.replace(',', "."),
+        (0, d) if thousands('.') && (d > 1 || t.len() > 4) => t.replace('.', ""),
+        (0, 1) => t.clone(),
+        // Both marks: the last one is the decimal mark.
+        _ => {
+            let last_comma = t.rfind(',').unwrap_or(0);
+            let last_dot = t.rfind('.').unwrap_or(0);
+            if last_comma > last_dot {
+                t.replace('.', "").replace(',', ".")
+            } else {
+                t.replace(',', "")
+            }
+        }
+    };
+    normalised.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbers_are_read_with_either_decimal_mark() {
+        assert_eq!(parse_number("6,600"), Some(6600.0));
+        assert_eq!(parse_number("6.600"), Some(6600.0));
+        assert_eq!(parse_number("1,234,567"), Some(1234567.0));
+        assert_eq!(parse_number("10000"), Some(10000.0));
+        assert_eq!(parse_number(" 5 "), Some(5.0));
+        assert_eq!(parse_number("0,05"), Some(0.05));
+        assert_eq!(parse_number("12,5"), Some(12.5));
+        assert_eq!(parse_number("1.5"), Some(1.5));
+        assert_eq!(parse_number("1.234,56"), Some(1234.56));
+        assert_eq!(parse_number("1,234.56"), Some(1234.56));
+        assert_eq!(parse_number("1\u{202f}234,56"), Some(1234.56));
+        assert_eq!(parse_number("-2,5"), Some(-2.5));
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number(""), None);
+    }
+
     use super::*;
 
     #[test]

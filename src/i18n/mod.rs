@@ -128,6 +128,7 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 }
 
 pub mod campaigns;
+pub mod churn;
 pub mod customers;
 pub mod import;
 pub mod labels;
@@ -136,6 +137,7 @@ mod messages;
 pub mod profile;
 pub mod settings;
 pub use campaigns::CampaignText;
+pub use churn::ChurnText;
 pub use customers::CustomerText;
 pub use import::ImportText;
 pub use labels::Label;
