@@ -1,6 +1,7 @@
 //! Reusable views: they render props and emit callbacks, and never call storage.
 
 pub mod analysis_view;
+pub mod charts;
 pub mod data_area;
 pub mod empty_state;
 pub mod page_header;

@@ -128,6 +128,7 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 }
 
 pub mod campaigns;
+pub mod charts;
 pub mod churn;
 pub mod customers;
 pub mod import;
@@ -137,6 +138,7 @@ mod messages;
 pub mod profile;
 pub mod settings;
 pub use campaigns::CampaignText;
+pub use charts::ChartText;
 pub use churn::ChurnText;
 pub use customers::CustomerText;
 pub use import::ImportText;
