@@ -144,6 +144,39 @@ pub struct ReasonShare {
     pub share: f64,
 }
 
+/// What the customers lost for one reason took with them (METRICS.md, "Churn": lost profit over
+/// the 12 months before the exit, lost lifetime value = future profit at the exit date as if
+/// still alive). Each exited customer counts once, under the reason of their earliest exit.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ReasonLoss {
+    /// The reason.
+    pub reason: ExitReason,
+    /// Customers whose earliest exit in the period has this reason.
+    pub customers: usize,
+    /// Σ of their revenue in the 12 months before the exit (currency units).
+    pub lost_revenue_one_year: f64,
+    /// Σ of their profit in the 12 months before the exit (currency units).
+    pub lost_profit_one_year: f64,
+    /// Σ of their future profit computed at the exit date as if still alive (currency units).
+    pub lost_lifetime_value: f64,
+}
+
+impl ReasonLoss {
+    /// One zeroed entry per reason, in `ExitReason::ALL` order.
+    pub fn empty_table() -> Vec<ReasonLoss> {
+        ExitReason::ALL
+            .iter()
+            .map(|&reason| ReasonLoss {
+                reason,
+                customers: 0,
+                lost_revenue_one_year: 0.0,
+                lost_profit_one_year: 0.0,
+                lost_lifetime_value: 0.0,
+            })
+            .collect()
+    }
+}
+
 /// Exit-reason distribution over exits dated in [start, end), one entry per reason in
 /// `ExitReason::ALL` order.
 pub fn exit_reasons(exits: &ExitInput, start: i32, end: i32) -> Vec<ReasonShare> {

@@ -76,6 +76,17 @@ impl IdTable {
             .map(|pos| self.sorted[pos])
     }
 
+    /// A hash index from id to index, for many look-ups in a row: `find` binary-searches and
+    /// touches about log₂ N scattered ids each time (about a microsecond at 100,000 ids), a
+    /// hash look-up one. Building it costs one pass over the ids.
+    pub fn lookup(&self) -> IdLookup<'_> {
+        let mut map = FxHashMap::with_capacity_and_hasher(self.len(), Default::default());
+        for (i, id) in self.iter().enumerate() {
+            map.entry(id).or_insert(i as u32);
+        }
+        IdLookup { map }
+    }
+
     /// A copy without the look-up index (`find` then finds nothing): for holders that only
     /// need index → id.
     pub fn without_index(&self) -> IdTable {
@@ -384,8 +395,20 @@ impl InteractionInput {
     ) -> (InteractionInput, usize) {
         let mut input = InteractionInput::default();
         let mut skipped = 0;
+        let lookup = (interactions.len() > HASHED_LOOKUPS).then(|| ledger.ids().lookup());
+        let find = |id: &str| match &lookup {
+            Some(l) => l.find(id),
+            None => ledger.customer_index(id),
+        };
+        // Interactions often come grouped by customer: remember the last id.
+        let mut last: Option<(&str, Option<u32>)> = None;
         for i in interactions {
-            match ledger.customer_index(&i.customer_id) {
+            let index = match last {
+                Some((id, index)) if id == i.customer_id => index,
+                _ => find(&i.customer_id),
+            };
+            last = Some((&i.customer_id, index));
+            match index {
                 Some(c) => input.push(c, day_number(i.date), i.kind, i.cost),
                 None => skipped += 1,
             }
@@ -414,6 +437,22 @@ impl InteractionInput {
     }
 }
 
+/// Look-ups of customer ids by hash; see [`IdTable::lookup`].
+#[derive(Debug, Clone, Default)]
+pub struct IdLookup<'a> {
+    map: FxHashMap<&'a str, u32>,
+}
+
+impl IdLookup<'_> {
+    /// The index of `id`.
+    pub fn find(&self, id: &str) -> Option<u32> {
+        self.map.get(id).copied()
+    }
+}
+
+/// Above this many look-ups a hash index pays for its construction.
+const HASHED_LOOKUPS: usize = 64;
+
 /// Recorded exits as columns, keyed by the ledger's customer indices.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExitInput {
@@ -437,8 +476,13 @@ impl ExitInput {
     pub fn from_exits(ledger: &Ledger, exits: &[Exit]) -> (ExitInput, usize) {
         let mut input = ExitInput::default();
         let mut skipped = 0;
+        let lookup = (exits.len() > HASHED_LOOKUPS).then(|| ledger.ids().lookup());
+        let find = |id: &str| match &lookup {
+            Some(l) => l.find(id),
+            None => ledger.customer_index(id),
+        };
         for e in exits {
-            match ledger.customer_index(&e.customer_id) {
+            match find(&e.customer_id) {
                 Some(c) => input.push(c, day_number(e.date), e.reason),
                 None => skipped += 1,
             }
@@ -468,6 +512,39 @@ impl ExitInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hash_lookup_finds_what_the_binary_search_finds() {
+        let mut b = Ledger::builder();
+        for i in 0..500 {
+            let c = b.customer(&format!("id-{}", (i * 7919) % 1000));
+            b.push_day(c, i, Money(1), None, TransactionKind::Order);
+        }
+        let l = b.finish();
+        let lookup = l.ids().lookup();
+        for id in l.ids().iter() {
+            assert_eq!(lookup.find(id), l.customer_index(id));
+        }
+        assert_eq!(lookup.find("id-1001"), None);
+        let exits: Vec<Exit> = (0..100)
+            .map(|i| Exit {
+                customer_id: format!("id-{}", i * 3),
+                date: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+                reason: ExitReason::Price,
+                note: String::new(),
+            })
+            .collect();
+        let (input, skipped) = ExitInput::from_exits(&l, &exits);
+        assert_eq!(input.len() + skipped, 100);
+        let known: Vec<&str> = exits
+            .iter()
+            .map(|e| e.customer_id.as_str())
+            .filter(|id| l.customer_index(id).is_some())
+            .collect();
+        let found: Vec<&str> = input.customer.iter().map(|&c| l.customer_id(c)).collect();
+        assert_eq!(found, known);
+        assert!(skipped > 0 && !known.is_empty());
+    }
 
     #[test]
     fn builder_interns_ids_and_finds_them_after_finishing() {

@@ -2,7 +2,7 @@
 //! models, predictions, classifications and churn figures for every customer.
 
 use super::bg_nbd::{fit_bg_nbd, BgNbdData, BgNbdParams};
-use super::churn::{date_or_epoch, earliest_exits, exit_reasons, ReasonShare};
+use super::churn::{date_or_epoch, earliest_exits, exit_reasons, ReasonLoss, ReasonShare};
 use super::clv::{self, ClvOptions};
 use super::error::AnalyticsError;
 use super::fit::FitOptions;
@@ -269,6 +269,14 @@ pub struct ChurnReport {
     pub lost_lifetime_value: f64,
     /// Exit reasons in the period.
     pub reasons: Vec<ReasonShare>,
+    /// Σ of the exited customers' revenue in the 12 months before their exit (currency units).
+    pub lost_revenue_one_year: f64,
+    /// Customers lost in the period with an order history before their exit (the customers the
+    /// lost figures sum over).
+    pub lost_customers: usize,
+    /// The lost figures per reason of each customer's earliest exit, in `ExitReason::ALL` order;
+    /// they sum to the totals above.
+    pub losses: Vec<ReasonLoss>,
 }
 
 /// Everything about a run that is not per customer.
@@ -370,6 +378,14 @@ impl Scoring {
 
     /// Scored customer `i` (in ledger customer-index order).
     pub fn get(&self, i: usize) -> Option<CustomerScore> {
+        let mut score = self.get_unnamed(i)?;
+        score.customer_id = self.ids.get(self.rows[i].customer).to_string();
+        Some(score)
+    }
+
+    /// Scored customer `i` with an empty `customer_id` (no allocation); its ledger customer
+    /// index is `customer_index(i)`. For callers that key customers by index.
+    pub fn get_unnamed(&self, i: usize) -> Option<CustomerScore> {
         let r = self.rows.get(i)?;
         let t = self
             .triples
@@ -378,7 +394,7 @@ impl Scoring {
             .unwrap_or_default();
         let (clv, future_profit) = row_values(r, &t, &self.order_value, self.default_margin);
         Some(CustomerScore {
-            customer_id: self.ids.get(r.customer).to_string(),
+            customer_id: String::new(),
             orders: r.orders,
             revenue: Money(r.revenue),
             gross_margin: Money(r.gross_margin),
@@ -463,6 +479,7 @@ fn row_values(
 struct ExitedCustomer {
     exit_day: i32,
     profit_one_year: i64,
+    revenue_one_year: i64,
     at_exit: Option<DaySummary>,
     margin: f64,
     cost_per_order: f64,
@@ -824,8 +841,32 @@ pub fn score(
     } else {
         0.0
     };
-    for e in exited.values() {
-        churn.lost_profit_one_year += e.profit_one_year as f64 / 100.0;
+    // The reason of each lost customer's earliest exit (the first such record when several
+    // share that day).
+    let mut first_reason: FxHashMap<u32, crate::domain::ExitReason> = FxHashMap::default();
+    for ((&c, &d), &reason) in exits.customer.iter().zip(&exits.day).zip(&exits.reason) {
+        if exited.contains_key(&c) && first_exit.get(c as usize).copied().flatten() == Some(d) {
+            first_reason.entry(c).or_insert(reason);
+        }
+    }
+    let mut losses = ReasonLoss::empty_table();
+    // Summed in customer order so the totals do not depend on the hash map's order.
+    let mut lost: Vec<(&u32, &ExitedCustomer)> = exited.iter().collect();
+    lost.sort_unstable_by_key(|(c, _)| **c);
+    for (c, e) in lost {
+        let slot = first_reason
+            .get(c)
+            .and_then(|r| losses.iter().position(|l| l.reason == *r));
+        let profit = e.profit_one_year as f64 / 100.0;
+        let revenue = e.revenue_one_year as f64 / 100.0;
+        churn.lost_profit_one_year += profit;
+        churn.lost_revenue_one_year += revenue;
+        churn.lost_customers += 1;
+        if let Some(l) = slot.and_then(|i| losses.get_mut(i)) {
+            l.customers += 1;
+            l.lost_profit_one_year += profit;
+            l.lost_revenue_one_year += revenue;
+        }
         let Some(s) = e.at_exit else { continue };
         let x = f64::from(s.frequency);
         let recency = f64::from(s.last_day - s.first_day) / unit.days();
@@ -846,9 +887,13 @@ pub fn score(
             None => fallback_discounted(x, t_cal, &clv_options),
         };
         let eov = order_value.of(s.frequency, m);
-        churn.lost_lifetime_value +=
-            clv::future_profit(eov, e.margin, e.cost_per_order, discounted);
+        let value = clv::future_profit(eov, e.margin, e.cost_per_order, discounted);
+        churn.lost_lifetime_value += value;
+        if let Some(l) = slot.and_then(|i| losses.get_mut(i)) {
+            l.lost_lifetime_value += value;
+        }
     }
+    churn.losses = losses;
     churn.reasons = exit_reasons(exits, churn_start, as_of + 1);
 
     let report = ScoreReport {
@@ -913,6 +958,14 @@ pub fn tier_migration(
         },
         ..settings.clone()
     };
+    if settings.pyramid_basis != PyramidBasis::Clv {
+        // Revenue and profit rankings need no model: rank each window directly.
+        let current = window_tiers(ledger, interactions, &window(as_of), options)?;
+        let previous = window_tiers(ledger, interactions, &window(as_of - length), options)?;
+        return Ok(super::pyramid::migration(
+            previous.iter().zip(&current).filter_map(|(b, a)| b.zip(*a)),
+        ));
+    }
     let current = score(
         ledger,
         interactions,
@@ -936,6 +989,78 @@ pub fn tier_migration(
     Ok(super::pyramid::migration(current.rows.iter().filter_map(
         |r| before[r.customer as usize].map(|b| (b, r.tier)),
     )))
+}
+
+/// The pyramid tier of every ledger customer with an order in the settings' window (`None`
+/// for the others), ranked by revenue or profit exactly as `score` ranks them (same columns,
+/// ties by id, same boundaries) but without fitting any model. Errors as `score` does on
+/// unusable settings or an empty window; the CLV basis needs the models and is refused.
+fn window_tiers(
+    ledger: &Ledger,
+    interactions: &InteractionInput,
+    settings: &Settings,
+    options: &ScoreOptions,
+) -> Result<Vec<Option<Tier>>, AnalyticsError> {
+    let mut issues = settings.validate();
+    issues.extend(options.validate());
+    if !issues.is_empty() {
+        return Err(AnalyticsError::InvalidSettings(issues));
+    }
+    interactions.check()?;
+    if settings.pyramid_basis == PyramidBasis::Clv {
+        return Err(AnalyticsError::InvalidInput(
+            "Ranking by CLV needs the models; score the window instead.".into(),
+        ));
+    }
+    let as_of = match settings.as_of {
+        Some(d) => day_number(d),
+        None => ledger.latest_day().ok_or(AnalyticsError::NoOrders)?,
+    };
+    let window_start = settings.window.start.map(day_number);
+    let start = window_start.unwrap_or(i32::MIN);
+    let n_customers = ledger.customer_count();
+    let serve = if interactions.is_empty() {
+        Vec::new()
+    } else {
+        interaction_costs_per_customer(
+            interactions,
+            n_customers,
+            as_of,
+            window_start,
+            &settings.interaction_costs,
+        )
+    };
+    let (accs, _) = match accumulate_in_day_order(ledger, start, as_of, options.default_margin) {
+        Some(result) => result,
+        None => accumulate_grouped(ledger, start, as_of, options.default_margin),
+    };
+    let id_rank = ledger.ids().sort_ranks();
+    let (mut customers, mut values, mut ranks) = (Vec::new(), Vec::new(), Vec::new());
+    for (c, acc) in accs.iter().enumerate() {
+        if !acc.has_orders() {
+            continue;
+        }
+        let p = acc.profit.finish(
+            c as u32,
+            settings.cost_per_order,
+            serve.get(c).copied().unwrap_or(0),
+        );
+        let value = match settings.pyramid_basis {
+            PyramidBasis::Profit => p.gross_margin.minor() - p.cost_to_serve.minor(),
+            _ => p.revenue.minor(),
+        };
+        customers.push(c);
+        values.push(value as f64 / 100.0);
+        ranks.push(id_rank[c]);
+    }
+    if customers.is_empty() {
+        return Err(AnalyticsError::NoOrders);
+    }
+    let mut tiers = vec![None; n_customers];
+    for (c, t) in customers.into_iter().zip(pyramid(&values, &ranks)) {
+        tiers[c] = Some(t);
+    }
+    Ok(tiers)
 }
 
 /// One customer's running figures over the analysis window.
@@ -1092,8 +1217,9 @@ fn exited_customers(
             .flatten()
             .filter(|&d| d >= churn_start && d <= as_of)
     };
-    let mut gathered: FxHashMap<u32, (i32, ProfitAccumulator, Vec<(i32, i64)>)> =
-        FxHashMap::default();
+    // Per customer: exit day, profit over the year before it, order days and amounts.
+    type Gathered = (i32, ProfitAccumulator, Vec<(i32, i64)>);
+    let mut gathered: FxHashMap<u32, Gathered> = FxHashMap::default();
     if first_exit.is_empty() {
         return FxHashMap::default();
     }
@@ -1143,6 +1269,7 @@ fn exited_customers(
                 ExitedCustomer {
                     exit_day,
                     profit_one_year: p.profit.minor(),
+                    revenue_one_year: p.revenue.minor(),
                     at_exit,
                     margin,
                     cost_per_order,
@@ -1285,4 +1412,76 @@ fn predict_triples(
         i = j;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{InteractionKind, Money};
+
+    /// 300 customers over 400 days with returns, own costs and costed interactions.
+    fn base() -> (Ledger, InteractionInput) {
+        let mut b = Ledger::builder();
+        let mut interactions = InteractionInput::default();
+        for c in 0..300u32 {
+            let id = b.customer(&format!("C{c:03}"));
+            let gap = 3 + (c * 7) % 41;
+            let mut day = 1000 + (c * 13) % 200;
+            while day < 1400 {
+                let amount = Money(i64::from(500 + (c * 37 + day) % 9_000));
+                let cost = (c % 3 == 0).then_some(Money(amount.0 / 2));
+                b.push_day(id, day as i32, amount, cost, TransactionKind::Order);
+                if (c + day) % 11 == 0 {
+                    b.push_day(
+                        id,
+                        day as i32 + 1,
+                        Money(amount.0 / 3),
+                        cost.map(|m| Money(m.0 / 3)),
+                        TransactionKind::Return,
+                    );
+                }
+                if c % 5 == 0 {
+                    interactions.push(id, day as i32, InteractionKind::ALL[(c % 4) as usize], None);
+                }
+                day += gap;
+            }
+        }
+        (b.finish(), interactions)
+    }
+
+    #[test]
+    fn window_tiers_rank_like_a_full_score_for_revenue_and_profit() {
+        let (ledger, interactions) = base();
+        for basis in [PyramidBasis::Revenue, PyramidBasis::Profit] {
+            let mut settings = Settings {
+                as_of: date_of_day(1399),
+                window: crate::domain::AnalysisWindow {
+                    start: date_of_day(1200),
+                },
+                cost_per_order: Money(150),
+                pyramid_basis: basis,
+                ..Settings::default()
+            };
+            for kind in InteractionKind::ALL {
+                settings.interaction_costs.set(*kind, Money(900));
+            }
+            let options = ScoreOptions::from_settings(&settings);
+            let fast = window_tiers(&ledger, &interactions, &settings, &options).unwrap();
+            let full = score(
+                &ledger,
+                &interactions,
+                &ExitInput::default(),
+                &settings,
+                &options,
+                &mut |_| {},
+            )
+            .unwrap();
+            let mut slow = vec![None; ledger.customer_count()];
+            for r in &full.rows {
+                slow[r.customer as usize] = Some(r.tier);
+            }
+            assert_eq!(fast, slow, "{basis:?}");
+            assert!(fast.iter().flatten().any(|t| *t == Tier::Gold));
+        }
+    }
 }

@@ -14,8 +14,9 @@ pub struct WhalePoint {
 /// The whale curve and its headline numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct WhaleCurve {
-    /// Points i = 0..N (0 at the origin), thinned to at most `max_points` + 1 evenly spaced
-    /// points, always including the peak and the last point.
+    /// Points i = 0..N (0 at the origin), thinned to at most `max_points` + 3 (every
+    /// ⌈N/max_points⌉-th point plus the origin, the last point and the peak), evenly spaced,
+    /// always including the peak and the last point.
     pub points: Vec<WhalePoint>,
     /// The highest point (profit share > 1 when some customers lose money).
     pub peak: WhalePoint,
@@ -87,7 +88,8 @@ pub fn whale_curve(profit: &[f64], revenue: &[f64], max_points: usize) -> WhaleC
             ..WhaleCurve::default()
         };
     }
-    let step = (n / max_points.max(1)).max(1);
+    // Every step-th point: at most max_points of them, plus the origin, the last and the peak.
+    let step = n.div_ceil(max_points.max(1)).max(1);
     let mut points = vec![origin];
     let mut peak = origin;
     let mut cumulative = 0.0;
