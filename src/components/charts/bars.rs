@@ -2,7 +2,10 @@
 //! exits by reason, lost profit in one year and over the lifetime by reason); negative
 //! values hang below a zero line.
 
-use super::draw::{self, cartesian, legend, line_height, padded_range, plot_rect, sane, text_width, Axes, Mark, SMALL};
+use super::draw::{
+    self, cartesian, legend, line_height, padded_range, plot_rect, sane, text_width, Axes, Mark,
+    SMALL,
+};
 use super::frame::{Cell, ChartFrame, ChartKind, NumbersTable, Table};
 use super::palette::{self, Rgb};
 use super::{draw_err, Area, ChartError, ChartStyle, Hits, PixelRect, ValueFormat};
@@ -39,10 +42,19 @@ pub struct BarData {
 
 impl BarData {
     /// One series of `values` over `categories`, in the first palette colour.
-    pub fn single(categories: Vec<String>, name: impl Into<String>, values: Vec<f64>, format: ValueFormat) -> Self {
+    pub fn single(
+        categories: Vec<String>,
+        name: impl Into<String>,
+        values: Vec<f64>,
+        format: ValueFormat,
+    ) -> Self {
         BarData {
             categories,
-            series: vec![BarSeries { name: name.into(), values, color: palette::series(0) }],
+            series: vec![BarSeries {
+                name: name.into(),
+                values,
+                color: palette::series(0),
+            }],
             format,
             x_title: String::new(),
             y_title: String::new(),
@@ -52,7 +64,11 @@ impl BarData {
     /// Adds a series in the next palette colour.
     pub fn with_series(mut self, name: impl Into<String>, values: Vec<f64>) -> Self {
         let color = palette::series(self.series.len());
-        self.series.push(BarSeries { name: name.into(), values, color });
+        self.series.push(BarSeries {
+            name: name.into(),
+            values,
+            color,
+        });
         self
     }
 
@@ -73,7 +89,9 @@ impl BarData {
         let name = self.categories.get(i).cloned().unwrap_or_default();
         let values: Vec<String> = (0..self.series.len())
             .map(|s| {
-                let v = self.value(s, i).map_or_else(|| "—".to_string(), |v| self.format.full(v, locale));
+                let v = self
+                    .value(s, i)
+                    .map_or_else(|| "—".to_string(), |v| self.format.full(v, locale));
                 if self.series.len() > 1 {
                     format!("{}: {v}", self.series[s].name)
                 } else {
@@ -90,7 +108,9 @@ impl BarData {
 pub fn draw(area: &Area, data: &BarData, style: &ChartStyle) -> Result<Hits, ChartError> {
     let n = data.categories.len();
     let m = data.series.len();
-    let finite: Vec<f64> = (0..m).flat_map(|s| (0..n).filter_map(move |i| data.value(s, i))).collect();
+    let finite: Vec<f64> = (0..m)
+        .flat_map(|s| (0..n).filter_map(move |i| data.value(s, i)))
+        .collect();
     if n == 0 || finite.is_empty() {
         return Err(ChartError::NoData);
     }
@@ -101,8 +121,19 @@ pub fn draw(area: &Area, data: &BarData, style: &ChartStyle) -> Result<Hits, Cha
     let (w, _) = area.dim_in_pixel();
 
     let legend_h = if m > 1 {
-        let entries: Vec<(String, Rgb, Mark)> = data.series.iter().map(|s| (s.name.clone(), s.color, Mark::Square)).collect();
-        legend(area, &entries, style.px(8.0), style.px(4.0), w as i32 - style.px(16.0), style)? + style.px(4.0)
+        let entries: Vec<(String, Rgb, Mark)> = data
+            .series
+            .iter()
+            .map(|s| (s.name.clone(), s.color, Mark::Square))
+            .collect();
+        legend(
+            area,
+            &entries,
+            style.px(8.0),
+            style.px(4.0),
+            w as i32 - style.px(16.0),
+            style,
+        )? + style.px(4.0)
     } else {
         0
     };
@@ -128,14 +159,22 @@ pub fn draw(area: &Area, data: &BarData, style: &ChartStyle) -> Result<Hits, Cha
         let bars = (0..n).filter_map(|i| {
             let v = data.value(s, i)?;
             let x0 = i as f64 + (1.0 - group) / 2.0 + s as f64 * bar_w;
-            Some(Rectangle::new([(x0, 0.0), (x0 + bar_w, v)], series.color.plotters().filled()))
+            Some(Rectangle::new(
+                [(x0, 0.0), (x0 + bar_w, v)],
+                series.color.plotters().filled(),
+            ))
         });
         chart.draw_series(bars).map_err(draw_err)?;
     }
     if y.0 < 0.0 && y.1 > 0.0 {
         let zero = chart.backend_coord(&(0.0, 0.0)).1;
-        area.draw(&PathElement::new(vec![(plot.x0, zero), (plot.x1, zero)], palette::TEXT_MUTED.plotters().stroke_width(style.px(1.0).max(1) as u32)))
-            .map_err(draw_err)?;
+        area.draw(&PathElement::new(
+            vec![(plot.x0, zero), (plot.x1, zero)],
+            palette::TEXT_MUTED
+                .plotters()
+                .stroke_width(style.px(1.0).max(1) as u32),
+        ))
+        .map_err(draw_err)?;
     }
 
     // Values on the bars, where they fit.
@@ -149,22 +188,41 @@ pub fn draw(area: &Area, data: &BarData, style: &ChartStyle) -> Result<Hits, Cha
             }
             let x0 = i as f64 + (1.0 - group) / 2.0 + (s as f64 + 0.5) * bar_w;
             let (px, py) = chart.backend_coord(&(x0, v));
-            let (pos_y, anchor) = if v >= 0.0 { (py - gap, VPos::Bottom) } else { (py + gap, VPos::Top) };
+            let (pos_y, anchor) = if v >= 0.0 {
+                (py - gap, VPos::Bottom)
+            } else {
+                (py + gap, VPos::Top)
+            };
             let ts = draw::text(style, SMALL, false, palette::TEXT, HPos::Center, anchor);
-            area.draw(&Text::new(label, (px, pos_y), ts)).map_err(draw_err)?;
+            area.draw(&Text::new(label, (px, pos_y), ts))
+                .map_err(draw_err)?;
         }
     }
 
     // Category labels: every k-th one when they would overlap, shortened to fit.
-    let widest = data.categories.iter().map(|c| text_width(style, c, SMALL, false)).fold(0.0, f64::max);
+    let widest = data
+        .categories
+        .iter()
+        .map(|c| text_width(style, c, SMALL, false))
+        .fold(0.0, f64::max);
     let room = |k: usize| slot_px * k as f64 - f64::from(style.px(6.0));
-    let step = (1..=n).find(|&k| widest <= room(k) || room(k) >= f64::from(style.px(72.0))).unwrap_or(n);
+    let step = (1..=n)
+        .find(|&k| widest <= room(k) || room(k) >= f64::from(style.px(72.0)))
+        .unwrap_or(n);
     let label_y = plot.y1 + style.px(6.0);
-    let label_style = draw::text(style, SMALL, false, palette::TEXT_MUTED, HPos::Center, VPos::Top);
+    let label_style = draw::text(
+        style,
+        SMALL,
+        false,
+        palette::TEXT_MUTED,
+        HPos::Center,
+        VPos::Top,
+    );
     for i in (0..n).step_by(step.max(1)) {
         let label = draw::fit(style, &data.categories[i], SMALL, false, room(step));
         let x = plot.x0 + (slot_px * (i as f64 + 0.5)).round() as i32;
-        area.draw(&Text::new(label, (x, label_y), label_style.clone())).map_err(draw_err)?;
+        area.draw(&Text::new(label, (x, label_y), label_style.clone()))
+            .map_err(draw_err)?;
     }
 
     let mut hits = Hits::default();
@@ -172,14 +230,27 @@ pub fn draw(area: &Area, data: &BarData, style: &ChartStyle) -> Result<Hits, Cha
     for i in 0..n {
         let x0 = plot.x0 + (slot_px * i as f64).round() as i32;
         let x1 = plot.x0 + (slot_px * (i + 1) as f64).round() as i32;
-        hits.push(PixelRect { x0, y0: plot.y0, x1, y1: bottom }, i, data.describe(i, style.locale));
+        hits.push(
+            PixelRect {
+                x0,
+                y0: plot.y0,
+                x1,
+                y1: bottom,
+            },
+            i,
+            data.describe(i, style.locale),
+        );
     }
     Ok(hits)
 }
 
 /// The table: a row per category, a column per series.
 pub fn table(data: &BarData, locale: Locale) -> Table {
-    let first = if data.x_title.is_empty() { ChartText::Category.text(locale).to_string() } else { data.x_title.clone() };
+    let first = if data.x_title.is_empty() {
+        ChartText::Category.text(locale).to_string()
+    } else {
+        data.x_title.clone()
+    };
     let mut headers = vec![first];
     headers.extend(data.series.iter().map(|s| s.name.clone()));
     let rows = data
@@ -189,7 +260,10 @@ pub fn table(data: &BarData, locale: Locale) -> Table {
         .map(|(i, c)| {
             let mut row = vec![Cell::link(c.clone(), i)];
             row.extend((0..data.series.len()).map(|s| {
-                Cell::plain(data.value(s, i).map_or_else(|| "—".to_string(), |v| data.format.full(v, locale)))
+                Cell::plain(
+                    data.value(s, i)
+                        .map_or_else(|| "—".to_string(), |v| data.format.full(v, locale)),
+                )
             }));
             row
         })
@@ -217,7 +291,7 @@ pub fn BarChart(
     testid: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let numbers = Signal::derive(move || data.with(|d| table(d, i18n.locale())));
+    let numbers = Memo::new(move |_| data.with(|d| table(d, i18n.locale())));
     view! {
         <ChartFrame
             title=title

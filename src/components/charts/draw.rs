@@ -25,7 +25,8 @@ pub const MAX_MAGNITUDE: f64 = 1e15;
 
 /// A finite value clamped to ±[`MAX_MAGNITUDE`]; `None` for NaN and infinities.
 pub fn sane(v: f64) -> Option<f64> {
-    v.is_finite().then(|| v.clamp(-MAX_MAGNITUDE, MAX_MAGNITUDE))
+    v.is_finite()
+        .then(|| v.clamp(-MAX_MAGNITUDE, MAX_MAGNITUDE))
 }
 
 /// A font of `size` CSS pixels.
@@ -33,13 +34,28 @@ pub fn font(style: &ChartStyle, size: f64, bold: bool) -> FontDesc<'static> {
     FontDesc::new(
         FontFamily::Name(FONT_FAMILY),
         size * style.scale,
-        if bold { FontStyle::Bold } else { FontStyle::Normal },
+        if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        },
     )
 }
 
 /// A text style: font, colour and anchor.
-pub fn text(style: &ChartStyle, size: f64, bold: bool, color: Rgb, h: HPos, v: VPos) -> TextStyle<'static> {
-    TextStyle { font: font(style, size, bold), color: color.plotters().to_backend_color(), pos: Pos::new(h, v) }
+pub fn text(
+    style: &ChartStyle,
+    size: f64,
+    bold: bool,
+    color: Rgb,
+    h: HPos,
+    v: VPos,
+) -> TextStyle<'static> {
+    TextStyle {
+        font: font(style, size, bold),
+        color: color.plotters().to_backend_color(),
+        pos: Pos::new(h, v),
+    }
 }
 
 thread_local! {
@@ -62,11 +78,21 @@ pub fn text_width(style: &ChartStyle, s: &str, size: f64, bold: bool) -> f64 {
                 .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
         }
         let ctx = slot.as_ref()?;
-        ctx.set_font(&format!("{} {}px {}", if bold { "bold" } else { "normal" }, px, FONT_FAMILY));
+        ctx.set_font(&format!(
+            "{} {}px {}",
+            if bold { "bold" } else { "normal" },
+            px,
+            FONT_FAMILY
+        ));
         ctx.measure_text(s).ok().map(|m| m.width())
     });
     // Without a context, an average glyph is about 0.6 em wide (1 em for CJK).
-    measured.unwrap_or_else(|| s.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum::<f64>() * px)
+    measured.unwrap_or_else(|| {
+        s.chars()
+            .map(|c| if c.is_ascii() { 0.6 } else { 1.0 })
+            .sum::<f64>()
+            * px
+    })
 }
 
 /// `s` shortened with an ellipsis to fit `max_width` device pixels (empty if not even
@@ -94,7 +120,12 @@ pub fn fit(style: &ChartStyle, s: &str, size: f64, bold: bool, max_width: f64) -
             String::new()
         }
     } else {
-        chars[..lo].iter().collect::<String>().trim_end().to_string() + "…"
+        chars[..lo]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+            + "…"
     }
 }
 
@@ -107,7 +138,11 @@ pub fn line_height(style: &ChartStyle, size: f64) -> i32 {
 /// `include_zero`, pads the far ends by 8 %, and never collapses to a point (all equal
 /// values, all zeros or no values at all give a sound range).
 pub fn padded_range(lo: f64, hi: f64, include_zero: bool) -> (f64, f64) {
-    let (mut lo, mut hi) = if lo.is_finite() && hi.is_finite() && lo <= hi { (lo, hi) } else { (0.0, 1.0) };
+    let (mut lo, mut hi) = if lo.is_finite() && hi.is_finite() && lo <= hi {
+        (lo, hi)
+    } else {
+        (0.0, 1.0)
+    };
     if include_zero {
         lo = lo.min(0.0);
         hi = hi.max(0.0);
@@ -124,25 +159,50 @@ pub fn padded_range(lo: f64, hi: f64, include_zero: bool) -> (f64, f64) {
         };
     }
     let pad = span * 0.08;
-    let lo = if include_zero && lo == 0.0 { 0.0 } else { lo - pad };
-    let hi = if include_zero && hi == 0.0 { 0.0 } else { hi + pad };
+    let lo = if include_zero && lo == 0.0 {
+        0.0
+    } else {
+        lo - pad
+    };
+    let hi = if include_zero && hi == 0.0 {
+        0.0
+    } else {
+        hi + pad
+    };
     (lo, hi)
 }
 
 /// A dashed straight line between two device-pixel points.
-pub fn dashed(area: &Area, from: (i32, i32), to: (i32, i32), color: Rgb, width: i32, style: &ChartStyle) -> Result<(), ChartError> {
+pub fn dashed(
+    area: &Area,
+    from: (i32, i32),
+    to: (i32, i32),
+    color: Rgb,
+    width: i32,
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
     let (dx, dy) = (f64::from(to.0 - from.0), f64::from(to.1 - from.1));
     let len = (dx * dx + dy * dy).sqrt();
     if len < 1.0 {
         return Ok(());
     }
     let (dash, gap) = (6.0 * style.scale, 4.0 * style.scale);
-    let stroke = ShapeStyle { color: color.plotters().to_rgba(), filled: false, stroke_width: width.max(1) as u32 };
+    let stroke = ShapeStyle {
+        color: color.plotters().to_rgba(),
+        filled: false,
+        stroke_width: width.max(1) as u32,
+    };
     let mut t = 0.0;
     while t < len {
         let t1 = (t + dash).min(len);
-        let p = |s: f64| (from.0 + (dx * s / len).round() as i32, from.1 + (dy * s / len).round() as i32);
-        area.draw(&PathElement::new(vec![p(t), p(t1)], stroke)).map_err(draw_err)?;
+        let p = |s: f64| {
+            (
+                from.0 + (dx * s / len).round() as i32,
+                from.1 + (dy * s / len).round() as i32,
+            )
+        };
+        area.draw(&PathElement::new(vec![p(t), p(t1)], stroke))
+            .map_err(draw_err)?;
         t += dash + gap;
     }
     Ok(())
@@ -159,7 +219,14 @@ pub enum Mark {
 
 /// Draws legend entries in a row starting at `(x, y)`, wrapping within `max_width`;
 /// returns the height used in device pixels (0 when there are no entries).
-pub fn legend(area: &Area, entries: &[(String, Rgb, Mark)], x: i32, y: i32, max_width: i32, style: &ChartStyle) -> Result<i32, ChartError> {
+pub fn legend(
+    area: &Area,
+    entries: &[(String, Rgb, Mark)],
+    x: i32,
+    y: i32,
+    max_width: i32,
+    style: &ChartStyle,
+) -> Result<i32, ChartError> {
     if entries.is_empty() {
         return Ok(0);
     }
@@ -174,7 +241,13 @@ pub fn legend(area: &Area, entries: &[(String, Rgb, Mark)], x: i32, y: i32, max_
             Mark::Square => swatch,
             Mark::Line { .. } => line_w,
         };
-        let name = fit(style, name, SMALL, false, f64::from(max_width - mark_w - style.px(6.0)));
+        let name = fit(
+            style,
+            name,
+            SMALL,
+            false,
+            f64::from(max_width - mark_w - style.px(6.0)),
+        );
         let w = mark_w + style.px(6.0) + text_width(style, &name, SMALL, false).ceil() as i32;
         if cx > x && cx + w > x + max_width {
             cx = x;
@@ -183,16 +256,34 @@ pub fn legend(area: &Area, entries: &[(String, Rgb, Mark)], x: i32, y: i32, max_
         let mid = cy + lh / 2;
         match mark {
             Mark::Square => {
-                area.draw(&Rectangle::new([(cx, mid - swatch / 2), (cx + swatch, mid + swatch / 2)], color.plotters().filled()))
-                    .map_err(draw_err)?;
+                area.draw(&Rectangle::new(
+                    [(cx, mid - swatch / 2), (cx + swatch, mid + swatch / 2)],
+                    color.plotters().filled(),
+                ))
+                .map_err(draw_err)?;
             }
-            Mark::Line { dashed: true } => dashed(area, (cx, mid), (cx + line_w, mid), *color, style.px(2.0), style)?,
+            Mark::Line { dashed: true } => dashed(
+                area,
+                (cx, mid),
+                (cx + line_w, mid),
+                *color,
+                style.px(2.0),
+                style,
+            )?,
             Mark::Line { dashed: false } => {
-                area.draw(&PathElement::new(vec![(cx, mid), (cx + line_w, mid)], color.plotters().stroke_width(style.px(2.0) as u32)))
-                    .map_err(draw_err)?;
+                area.draw(&PathElement::new(
+                    vec![(cx, mid), (cx + line_w, mid)],
+                    color.plotters().stroke_width(style.px(2.0) as u32),
+                ))
+                .map_err(draw_err)?;
             }
         }
-        area.draw(&Text::new(name, (cx + mark_w + style.px(6.0), mid), label_style.clone())).map_err(draw_err)?;
+        area.draw(&Text::new(
+            name,
+            (cx + mark_w + style.px(6.0), mid),
+            label_style.clone(),
+        ))
+        .map_err(draw_err)?;
         cx += w + gap;
     }
     Ok(cy + lh - y)
@@ -214,11 +305,16 @@ pub struct Axes<'a> {
 }
 
 /// A plotters chart over f64 × f64 in device pixels.
-pub type Cartesian<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+pub type Cartesian<'a> =
+    ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// Builds the chart and draws its mesh: tick labels sized to their text, as many ticks
 /// as fit without overlapping, light horizontal grid lines, axis titles.
-pub fn cartesian<'a>(area: &'a Area, axes: &Axes<'_>, style: &ChartStyle) -> Result<Cartesian<'a>, ChartError> {
+pub fn cartesian<'a>(
+    area: &'a Area,
+    axes: &Axes<'_>,
+    style: &ChartStyle,
+) -> Result<Cartesian<'a>, ChartError> {
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let locale = style.locale;
@@ -231,8 +327,20 @@ pub fn cartesian<'a>(area: &'a Area, axes: &Axes<'_>, style: &ChartStyle) -> Res
         .ceil() as i32;
     let title_h = line_height(style, NORMAL);
     let tick_h = line_height(style, SMALL);
-    let y_area = y_label_w + style.px(10.0) + if axes.y_title.is_empty() { 0 } else { title_h + style.px(4.0) };
-    let x_area = tick_h + style.px(8.0) + if axes.x_title.is_empty() { 0 } else { title_h + style.px(2.0) };
+    let y_area = y_label_w
+        + style.px(10.0)
+        + if axes.y_title.is_empty() {
+            0
+        } else {
+            title_h + style.px(4.0)
+        };
+    let x_area = tick_h
+        + style.px(8.0)
+        + if axes.x_title.is_empty() {
+            0
+        } else {
+            title_h + style.px(2.0)
+        };
     let (right, top) = (style.px(18.0), axes.top + style.px(10.0));
     let plot_w = w - y_area - right;
     let plot_h = h - x_area - top;
@@ -260,10 +368,29 @@ pub fn cartesian<'a>(area: &'a Area, axes: &Axes<'_>, style: &ChartStyle) -> Res
         .map_err(draw_err)?;
 
     let y_fmt = |v: &f64| axes.y_format.axis(*v, y_span, locale);
-    let x_fmt = |v: &f64| axes.x_format.map_or_else(String::new, |f| f.axis(*v, x_span, locale));
-    let tick_style = text(style, SMALL, false, palette::TEXT_MUTED, HPos::Center, VPos::Center);
-    let title_style = text(style, NORMAL, false, palette::TEXT, HPos::Center, VPos::Center);
-    let grid = palette::GRID.plotters().stroke_width(style.px(1.0).max(1) as u32);
+    let x_fmt = |v: &f64| {
+        axes.x_format
+            .map_or_else(String::new, |f| f.axis(*v, x_span, locale))
+    };
+    let tick_style = text(
+        style,
+        SMALL,
+        false,
+        palette::TEXT_MUTED,
+        HPos::Center,
+        VPos::Center,
+    );
+    let title_style = text(
+        style,
+        NORMAL,
+        false,
+        palette::TEXT,
+        HPos::Center,
+        VPos::Center,
+    );
+    let grid = palette::GRID
+        .plotters()
+        .stroke_width(style.px(1.0).max(1) as u32);
     let mut mesh = chart.configure_mesh();
     mesh.x_labels(x_labels)
         .y_labels(y_labels)
@@ -271,7 +398,11 @@ pub fn cartesian<'a>(area: &'a Area, axes: &Axes<'_>, style: &ChartStyle) -> Res
         .y_label_formatter(&y_fmt)
         .label_style(tick_style)
         .axis_desc_style(title_style)
-        .axis_style(palette::AXIS.plotters().stroke_width(style.px(1.0).max(1) as u32))
+        .axis_style(
+            palette::AXIS
+                .plotters()
+                .stroke_width(style.px(1.0).max(1) as u32),
+        )
         .bold_line_style(grid)
         .light_line_style(TRANSPARENT)
         .set_all_tick_mark_size(style.px(4.0));
@@ -291,5 +422,10 @@ pub fn cartesian<'a>(area: &'a Area, axes: &Axes<'_>, style: &ChartStyle) -> Res
 /// The plot's pixel rectangle of a cartesian chart.
 pub fn plot_rect(chart: &Cartesian<'_>) -> super::PixelRect {
     let (xr, yr) = chart.plotting_area().get_pixel_range();
-    super::PixelRect { x0: xr.start, y0: yr.start, x1: xr.end, y1: yr.end }
+    super::PixelRect {
+        x0: xr.start,
+        y0: yr.start,
+        x1: xr.end,
+        y1: yr.end,
+    }
 }

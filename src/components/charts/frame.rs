@@ -110,7 +110,10 @@ where
                 obs.observe(&el);
                 observer.set_value(Some((obs, measure)));
             }
-            Err(e) => web_sys::console::warn_2(&"The chart cannot follow its container's size:".into(), &e),
+            Err(e) => web_sys::console::warn_2(
+                &"The chart cannot follow its container's size:".into(),
+                &e,
+            ),
         }
     });
     on_cleanup(move || {
@@ -125,12 +128,18 @@ where
     Effect::new(move |_| {
         let locale = i18n.locale();
         let css_width = width.get();
-        let Some(canvas) = canvas_ref.get() else { return };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
         if css_width < 1.0 {
             return;
         }
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-        let scale = if dpr.is_finite() { dpr.clamp(1.0, MAX_SCALE) } else { 1.0 };
+        let scale = if dpr.is_finite() {
+            dpr.clamp(1.0, MAX_SCALE)
+        } else {
+            1.0
+        };
         canvas.set_width((css_width * scale).round() as u32);
         canvas.set_height((height * scale).round() as u32);
         let style = ChartStyle { scale, locale };
@@ -157,33 +166,57 @@ where
         if rect.width() <= 0.0 || rect.height() <= 0.0 {
             return None;
         }
-        let (cx, cy) = (f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top());
-        let (sx, sy) = (f64::from(canvas.width()) / rect.width(), f64::from(canvas.height()) / rect.height());
+        let (cx, cy) = (
+            f64::from(ev.client_x()) - rect.left(),
+            f64::from(ev.client_y()) - rect.top(),
+        );
+        let (sx, sy) = (
+            f64::from(canvas.width()) / rect.width(),
+            f64::from(canvas.height()) / rect.height(),
+        );
         Some(((cx * sx).floor() as i32, (cy * sy).floor() as i32, cx, cy))
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(callback) = on_select else { return };
-        let Some((x, y, _, _)) = device_point(&ev) else { return };
+        let Some((x, y, _, _)) = device_point(&ev) else {
+            return;
+        };
         if let Some(index) = hits.with_value(|h| h.at(x, y).map(|hit| hit.index)) {
             callback.run(index);
         }
     };
     let on_move = move |ev: web_sys::MouseEvent| {
-        let Some((x, y, cx, cy)) = device_point(&ev) else { return };
+        let Some((x, y, cx, cy)) = device_point(&ev) else {
+            return;
+        };
         let found = hits.with_value(|h| h.at(x, y).map(|hit| hit.label.clone()));
         let flip = cx > width.get_untracked() * 0.6;
-        hover.set(found.filter(|l| !l.is_empty()).map(|label| (label, cx, cy, flip)));
+        hover.set(
+            found
+                .filter(|l| !l.is_empty())
+                .map(|label| (label, cx, cy, flip)),
+        );
     };
 
     let save = move |_| {
-        let Some(canvas) = canvas_ref.get_untracked() else { return };
+        let Some(canvas) = canvas_ref.get_untracked() else {
+            return;
+        };
         match png_data_url(&canvas) {
             Ok(url) => download(&url, &png_file_name(&title.get_untracked())),
             Err(err) => web_sys::console::error_1(&err.to_string().into()),
         }
     };
 
-    let aria = move || fill(ChartText::AriaLabel.text(i18n.locale()), &[("title", &title.get()), ("kind", kind.text().text(i18n.locale()))]);
+    let aria = move || {
+        fill(
+            ChartText::AriaLabel.text(i18n.locale()),
+            &[
+                ("title", &title.get()),
+                ("kind", kind.text().text(i18n.locale())),
+            ],
+        )
+    };
     let failed = move || state.with(|s| matches!(s, FrameState::Failed(_)));
     let state_name = move || {
         state.with(|s| match s {
@@ -255,7 +288,11 @@ where
 }
 
 /// Draws on the canvas: the background (kept in saved PNGs), then the chart.
-fn render<D>(canvas: &web_sys::HtmlCanvasElement, draw: &D, style: &ChartStyle) -> Result<Hits, ChartError>
+fn render<D>(
+    canvas: &web_sys::HtmlCanvasElement,
+    draw: &D,
+    style: &ChartStyle,
+) -> Result<Hits, ChartError>
 where
     D: Fn(&Area, &ChartStyle) -> Result<Hits, ChartError>,
 {
@@ -270,13 +307,15 @@ where
 
 /// The canvas as a PNG `data:` URL.
 pub fn png_data_url(canvas: &web_sys::HtmlCanvasElement) -> Result<String, ChartError> {
-    let url = canvas
-        .to_data_url_with_type("image/png")
-        .map_err(|e| ChartError::Draw(format!("the browser refused to export the canvas ({e:?})")))?;
+    let url = canvas.to_data_url_with_type("image/png").map_err(|e| {
+        ChartError::Draw(format!("the browser refused to export the canvas ({e:?})"))
+    })?;
     if url.starts_with("data:image/png") {
         Ok(url)
     } else {
-        Err(ChartError::Draw("the browser did not export the canvas as PNG".to_string()))
+        Err(ChartError::Draw(
+            "the browser did not export the canvas as PNG".to_string(),
+        ))
     }
 }
 
@@ -302,9 +341,14 @@ pub fn png_file_name(title: &str) -> String {
 
 /// Offers `url` as a download named `file_name` through a temporary `<a download>`.
 fn download(url: &str, file_name: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = document.body() else { return };
-    let Ok(anchor) = document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) else {
+    let Ok(anchor) = document
+        .create_element("a")
+        .map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>())
+    else {
         return;
     };
     anchor.set_href(url);
@@ -326,11 +370,17 @@ pub struct Cell {
 
 impl Cell {
     pub fn plain(text: impl Into<String>) -> Self {
-        Cell { text: text.into(), index: None }
+        Cell {
+            text: text.into(),
+            index: None,
+        }
     }
 
     pub fn link(text: impl Into<String>, index: usize) -> Self {
-        Cell { text: text.into(), index: Some(index) }
+        Cell {
+            text: text.into(),
+            index: Some(index),
+        }
     }
 }
 

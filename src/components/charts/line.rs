@@ -3,10 +3,15 @@
 //! the peak and the top 20 %) and the tracking plot (cumulative actual against expected
 //! purchases by week, split at the end of calibration).
 
-use super::draw::{self, cartesian, dashed, legend, line_height, padded_range, plot_rect, sane, text_width, Axes, Mark, SMALL};
+use super::draw::{
+    self, cartesian, dashed, legend, line_height, padded_range, plot_rect, sane, text_width, Axes,
+    Mark, SMALL,
+};
 use super::frame::{Cell, ChartFrame, ChartKind, NumbersTable, Table};
 use super::palette::{self, Rgb};
-use super::{days_since_epoch, draw_err, Area, ChartError, ChartStyle, Hits, PixelRect, ValueFormat};
+use super::{
+    days_since_epoch, draw_err, Area, ChartError, ChartStyle, Hits, PixelRect, ValueFormat,
+};
 use crate::i18n::{fill, format, ChartText, Locale, Text as _};
 use crate::state::use_i18n;
 use chrono::NaiveDate;
@@ -63,7 +68,12 @@ impl LineData {
     /// Adds a solid line in the next palette colour.
     pub fn with_series(mut self, name: impl Into<String>, points: Vec<(f64, f64)>) -> Self {
         let color = palette::series(self.series.len());
-        self.series.push(LineSeries { name: name.into(), points, color, dashed: false });
+        self.series.push(LineSeries {
+            name: name.into(),
+            points,
+            color,
+            dashed: false,
+        });
         self
     }
 
@@ -79,7 +89,10 @@ impl LineData {
             markers.push(LineMarker {
                 x: peak.0,
                 y: peak.1,
-                label: fill(ChartText::WhalePeak.text(locale), &[("value", &pct(peak.1)), ("share", &pct(peak.0))]),
+                label: fill(
+                    ChartText::WhalePeak.text(locale),
+                    &[("value", &pct(peak.1)), ("share", &pct(peak.0))],
+                ),
                 color: palette::CHART[3],
             });
         }
@@ -87,17 +100,29 @@ impl LineData {
             markers.push(LineMarker {
                 x: 0.2,
                 y: top20,
-                label: fill(ChartText::WhaleTop20.text(locale), &[("value", &pct(top20))]),
+                label: fill(
+                    ChartText::WhaleTop20.text(locale),
+                    &[("value", &pct(top20))],
+                ),
                 color: palette::CHART[2],
             });
         }
         LineData {
-            series: vec![LineSeries { name: t(ChartText::WhaleSeries), points, color: palette::series(0), dashed: false }],
+            series: vec![LineSeries {
+                name: t(ChartText::WhaleSeries),
+                points,
+                color: palette::series(0),
+                dashed: false,
+            }],
             x_format: ValueFormat::Percent { decimals: 0 },
             y_format: ValueFormat::Percent { decimals: 0 },
             x_title: t(ChartText::WhaleX),
             y_title: t(ChartText::WhaleY),
-            references: vec![RefLine { vertical: false, value: 1.0, label: t(ChartText::WhaleAll) }],
+            references: vec![RefLine {
+                vertical: false,
+                value: 1.0,
+                label: t(ChartText::WhaleAll),
+            }],
             markers,
             y_from_zero: true,
         }
@@ -106,20 +131,45 @@ impl LineData {
     /// The tracking plot: cumulative actual and expected repeat purchases at each week
     /// (`weeks[i]` is the week's date), with a vertical line at `split`, the end of the
     /// calibration period.
-    pub fn tracking(weeks: &[NaiveDate], actual: &[f64], expected: &[f64], split: NaiveDate, locale: Locale) -> Self {
+    pub fn tracking(
+        weeks: &[NaiveDate],
+        actual: &[f64],
+        expected: &[f64],
+        split: NaiveDate,
+        locale: Locale,
+    ) -> Self {
         let t = |c: ChartText| c.text(locale).to_string();
         let xs: Vec<f64> = weeks.iter().map(|d| days_since_epoch(*d)).collect();
-        let pair = |ys: &[f64]| xs.iter().copied().zip(ys.iter().copied()).collect::<Vec<_>>();
+        let pair = |ys: &[f64]| {
+            xs.iter()
+                .copied()
+                .zip(ys.iter().copied())
+                .collect::<Vec<_>>()
+        };
         LineData {
             series: vec![
-                LineSeries { name: t(ChartText::TrackingActual), points: pair(actual), color: palette::series(0), dashed: false },
-                LineSeries { name: t(ChartText::TrackingExpected), points: pair(expected), color: palette::series(1), dashed: true },
+                LineSeries {
+                    name: t(ChartText::TrackingActual),
+                    points: pair(actual),
+                    color: palette::series(0),
+                    dashed: false,
+                },
+                LineSeries {
+                    name: t(ChartText::TrackingExpected),
+                    points: pair(expected),
+                    color: palette::series(1),
+                    dashed: true,
+                },
             ],
             x_format: ValueFormat::Date,
             y_format: ValueFormat::Count,
             x_title: t(ChartText::TrackingX),
             y_title: t(ChartText::TrackingY),
-            references: vec![RefLine { vertical: true, value: days_since_epoch(split), label: t(ChartText::TrackingSplit) }],
+            references: vec![RefLine {
+                vertical: true,
+                value: days_since_epoch(split),
+                label: t(ChartText::TrackingSplit),
+            }],
             markers: Vec::new(),
             y_from_zero: true,
         }
@@ -127,7 +177,11 @@ impl LineData {
 
     /// The finite points of series `s`, with their index in `points`.
     fn finite(&self, s: usize) -> impl Iterator<Item = (usize, (f64, f64))> + '_ {
-        self.series[s].points.iter().enumerate().filter_map(|(i, &(x, y))| Some((i, (sane(x)?, sane(y)?))))
+        self.series[s]
+            .points
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &(x, y))| Some((i, (sane(x)?, sane(y)?))))
     }
 
     /// The tooltip of point `i` of the first series: x, then every series' y at `i`.
@@ -137,7 +191,11 @@ impl LineData {
             .series
             .iter()
             .map(|s| {
-                let y = s.points.get(i).and_then(|p| sane(p.1)).map_or_else(|| "—".to_string(), |y| self.y_format.full(y, locale));
+                let y = s
+                    .points
+                    .get(i)
+                    .and_then(|p| sane(p.1))
+                    .map_or_else(|| "—".to_string(), |y| self.y_format.full(y, locale));
                 if self.series.len() > 1 {
                     format!("{}: {y}", s.name)
                 } else {
@@ -152,7 +210,9 @@ impl LineData {
 /// Draws the lines, reference lines and markers. Hits: a vertical band around each
 /// point of the first series, reporting the point's index.
 pub fn draw(area: &Area, data: &LineData, style: &ChartStyle) -> Result<Hits, ChartError> {
-    let all: Vec<(f64, f64)> = (0..data.series.len()).flat_map(|s| data.finite(s).map(|(_, p)| p)).collect();
+    let all: Vec<(f64, f64)> = (0..data.series.len())
+        .flat_map(|s| data.finite(s).map(|(_, p)| p))
+        .collect();
     if all.is_empty() {
         return Err(ChartError::NoData);
     }
@@ -160,7 +220,11 @@ pub fn draw(area: &Area, data: &LineData, style: &ChartStyle) -> Result<Hits, Ch
     let mut ys: Vec<f64> = all.iter().map(|p| p.1).collect();
     for r in &data.references {
         if let Some(v) = sane(r.value) {
-            if r.vertical { xs.push(v) } else { ys.push(v) }
+            if r.vertical {
+                xs.push(v)
+            } else {
+                ys.push(v)
+            }
         }
     }
     for m in &data.markers {
@@ -169,16 +233,36 @@ pub fn draw(area: &Area, data: &LineData, style: &ChartStyle) -> Result<Hits, Ch
             ys.push(y);
         }
     }
-    let (xlo, xhi) = (xs.iter().copied().fold(f64::INFINITY, f64::min), xs.iter().copied().fold(f64::NEG_INFINITY, f64::max));
-    let x = if xhi - xlo > f64::EPSILON * xhi.abs().max(1.0) { (xlo, xhi) } else { padded_range(xlo, xhi, false) };
-    let (ylo, yhi) = (ys.iter().copied().fold(f64::INFINITY, f64::min), ys.iter().copied().fold(f64::NEG_INFINITY, f64::max));
+    let (xlo, xhi) = (
+        xs.iter().copied().fold(f64::INFINITY, f64::min),
+        xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+    );
+    let x = if xhi - xlo > f64::EPSILON * xhi.abs().max(1.0) {
+        (xlo, xhi)
+    } else {
+        padded_range(xlo, xhi, false)
+    };
+    let (ylo, yhi) = (
+        ys.iter().copied().fold(f64::INFINITY, f64::min),
+        ys.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+    );
     let y = padded_range(ylo, yhi, data.y_from_zero);
     let (w, _) = area.dim_in_pixel();
 
     let legend_h = if data.series.len() > 1 {
-        let entries: Vec<(String, Rgb, Mark)> =
-            data.series.iter().map(|s| (s.name.clone(), s.color, Mark::Line { dashed: s.dashed })).collect();
-        legend(area, &entries, style.px(8.0), style.px(4.0), w as i32 - style.px(16.0), style)? + style.px(4.0)
+        let entries: Vec<(String, Rgb, Mark)> = data
+            .series
+            .iter()
+            .map(|s| (s.name.clone(), s.color, Mark::Line { dashed: s.dashed }))
+            .collect();
+        legend(
+            area,
+            &entries,
+            style.px(8.0),
+            style.px(4.0),
+            w as i32 - style.px(16.0),
+            style,
+        )? + style.px(4.0)
     } else {
         0
     };
@@ -194,26 +278,67 @@ pub fn draw(area: &Area, data: &LineData, style: &ChartStyle) -> Result<Hits, Ch
     };
     let mut chart = cartesian(area, &axes, style)?;
     let plot = plot_rect(&chart);
-    let muted = draw::text(style, SMALL, false, palette::TEXT_MUTED, HPos::Left, VPos::Bottom);
+    let muted = draw::text(
+        style,
+        SMALL,
+        false,
+        palette::TEXT_MUTED,
+        HPos::Left,
+        VPos::Bottom,
+    );
 
     // Reference lines under the data.
     for r in &data.references {
         let Some(v) = sane(r.value) else { continue };
         if r.vertical {
             let px = chart.backend_coord(&(v, y.0)).0;
-            dashed(area, (px, plot.y0), (px, plot.y1), palette::TEXT_MUTED, style.px(1.0), style)?;
+            dashed(
+                area,
+                (px, plot.y0),
+                (px, plot.y1),
+                palette::TEXT_MUTED,
+                style.px(1.0),
+                style,
+            )?;
             let right_side = px < plot.x0 + (plot.x1 - plot.x0) * 7 / 10;
-            let (lx, anchor) = if right_side { (px + style.px(4.0), HPos::Left) } else { (px - style.px(4.0), HPos::Right) };
-            let room = if right_side { plot.x1 - lx } else { lx - plot.x0 };
+            let (lx, anchor) = if right_side {
+                (px + style.px(4.0), HPos::Left)
+            } else {
+                (px - style.px(4.0), HPos::Right)
+            };
+            let room = if right_side {
+                plot.x1 - lx
+            } else {
+                lx - plot.x0
+            };
             let label = draw::fit(style, &r.label, SMALL, false, f64::from(room));
             let ts = draw::text(style, SMALL, false, palette::TEXT_MUTED, anchor, VPos::Top);
-            area.draw(&Text::new(label, (lx, plot.y0 + style.px(2.0)), ts)).map_err(draw_err)?;
+            area.draw(&Text::new(label, (lx, plot.y0 + style.px(2.0)), ts))
+                .map_err(draw_err)?;
         } else {
             let py = chart.backend_coord(&(x.0, v)).1;
-            dashed(area, (plot.x0, py), (plot.x1, py), palette::TEXT_MUTED, style.px(1.0), style)?;
+            dashed(
+                area,
+                (plot.x0, py),
+                (plot.x1, py),
+                palette::TEXT_MUTED,
+                style.px(1.0),
+                style,
+            )?;
             // At the left end: cumulative curves start low, so the label stays clear of them.
-            let label = draw::fit(style, &r.label, SMALL, false, f64::from(plot.x1 - plot.x0) * 0.5);
-            area.draw(&Text::new(label, (plot.x0 + style.px(6.0), py - style.px(3.0)), muted.clone())).map_err(draw_err)?;
+            let label = draw::fit(
+                style,
+                &r.label,
+                SMALL,
+                false,
+                f64::from(plot.x1 - plot.x0) * 0.5,
+            );
+            area.draw(&Text::new(
+                label,
+                (plot.x0 + style.px(6.0), py - style.px(3.0)),
+                muted.clone(),
+            ))
+            .map_err(draw_err)?;
         }
     }
 
@@ -223,46 +348,116 @@ pub fn draw(area: &Area, data: &LineData, style: &ChartStyle) -> Result<Hits, Ch
         let points: Vec<(f64, f64)> = data.finite(s).map(|(_, p)| p).collect();
         let shape = series.color.plotters().stroke_width(stroke);
         if points.len() == 1 {
-            chart.draw_series(points.iter().map(|p| Circle::new(*p, style.px(3.5), series.color.plotters().filled()))).map_err(draw_err)?;
+            chart
+                .draw_series(
+                    points
+                        .iter()
+                        .map(|p| Circle::new(*p, style.px(3.5), series.color.plotters().filled())),
+                )
+                .map_err(draw_err)?;
         } else if series.dashed {
-            chart.draw_series(DashedLineSeries::new(points, style.px(7.0), style.px(5.0), shape)).map_err(draw_err)?;
+            chart
+                .draw_series(DashedLineSeries::new(
+                    points,
+                    style.px(7.0),
+                    style.px(5.0),
+                    shape,
+                ))
+                .map_err(draw_err)?;
         } else {
-            chart.draw_series(plotters::series::LineSeries::new(points, shape)).map_err(draw_err)?;
+            chart
+                .draw_series(plotters::series::LineSeries::new(points, shape))
+                .map_err(draw_err)?;
         }
     }
 
     // Markers and their labels, kept inside the plot.
     let lh = line_height(style, SMALL);
     for m in &data.markers {
-        let (Some(mx), Some(my)) = (sane(m.x), sane(m.y)) else { continue };
+        let (Some(mx), Some(my)) = (sane(m.x), sane(m.y)) else {
+            continue;
+        };
         let (px, py) = chart.backend_coord(&(mx, my));
-        area.draw(&Circle::new((px, py), style.px(5.0), palette::SURFACE.plotters().filled())).map_err(draw_err)?;
-        area.draw(&Circle::new((px, py), style.px(3.5), m.color.plotters().filled())).map_err(draw_err)?;
+        area.draw(&Circle::new(
+            (px, py),
+            style.px(5.0),
+            palette::SURFACE.plotters().filled(),
+        ))
+        .map_err(draw_err)?;
+        area.draw(&Circle::new(
+            (px, py),
+            style.px(3.5),
+            m.color.plotters().filled(),
+        ))
+        .map_err(draw_err)?;
         let right_side = px < plot.x0 + (plot.x1 - plot.x0) * 6 / 10;
-        let (lx, h) = if right_side { (px + style.px(7.0), HPos::Left) } else { (px - style.px(7.0), HPos::Right) };
+        let (lx, h) = if right_side {
+            (px + style.px(7.0), HPos::Left)
+        } else {
+            (px - style.px(7.0), HPos::Right)
+        };
         let below = py - lh < plot.y0;
-        let (ly, v) = if below { (py + style.px(7.0), VPos::Top) } else { (py - style.px(7.0), VPos::Bottom) };
-        let room = if right_side { plot.x1 - lx } else { lx - plot.x0 };
+        let (ly, v) = if below {
+            (py + style.px(7.0), VPos::Top)
+        } else {
+            (py - style.px(7.0), VPos::Bottom)
+        };
+        let room = if right_side {
+            plot.x1 - lx
+        } else {
+            lx - plot.x0
+        };
         let label = draw::fit(style, &m.label, SMALL, true, f64::from(room));
         let width = text_width(style, &label, SMALL, true).ceil() as i32;
         // A white backing keeps the label readable over lines and grid.
         let x0 = if right_side { lx } else { lx - width };
         let y0 = if below { ly } else { ly - lh };
-        area.draw(&Rectangle::new([(x0 - style.px(2.0), y0), (x0 + width + style.px(2.0), y0 + lh)], palette::SURFACE.plotters().mix(0.85).filled()))
-            .map_err(draw_err)?;
-        area.draw(&Text::new(label, (lx, ly), draw::text(style, SMALL, true, palette::TEXT, h, v))).map_err(draw_err)?;
+        area.draw(&Rectangle::new(
+            [
+                (x0 - style.px(2.0), y0),
+                (x0 + width + style.px(2.0), y0 + lh),
+            ],
+            palette::SURFACE.plotters().mix(0.85).filled(),
+        ))
+        .map_err(draw_err)?;
+        area.draw(&Text::new(
+            label,
+            (lx, ly),
+            draw::text(style, SMALL, true, palette::TEXT, h, v),
+        ))
+        .map_err(draw_err)?;
     }
 
     // Hits: bands between midpoints of the first series' points, in x order.
     let mut hits = Hits::default();
-    let mut first: Vec<(usize, i32)> = data.finite(0).map(|(i, p)| (i, chart.backend_coord(&p).0)).collect();
+    let mut first: Vec<(usize, i32)> = data
+        .finite(0)
+        .map(|(i, p)| (i, chart.backend_coord(&p).0))
+        .collect();
     first.sort_by_key(|&(_, px)| px);
     for k in 0..first.len() {
         let (i, px) = first[k];
-        let left = if k == 0 { plot.x0.min(px) } else { (first[k - 1].1 + px) / 2 };
-        let right = if k + 1 == first.len() { plot.x1.max(px + 1) } else { (px + first[k + 1].1) / 2 };
+        let left = if k == 0 {
+            plot.x0.min(px)
+        } else {
+            (first[k - 1].1 + px) / 2
+        };
+        let right = if k + 1 == first.len() {
+            plot.x1.max(px + 1)
+        } else {
+            (px + first[k + 1].1) / 2
+        };
         if right > left {
-            hits.push(PixelRect { x0: left, y0: plot.y0, x1: right, y1: plot.y1 }, i, data.describe(i, style.locale));
+            hits.push(
+                PixelRect {
+                    x0: left,
+                    y0: plot.y0,
+                    x1: right,
+                    y1: plot.y1,
+                },
+                i,
+                data.describe(i, style.locale),
+            );
         }
     }
     Ok(hits)
@@ -270,20 +465,35 @@ pub fn draw(area: &Area, data: &LineData, style: &ChartStyle) -> Result<Hits, Ch
 
 /// The table: a row per point of the first series, a column per series.
 pub fn table(data: &LineData, locale: Locale) -> Table {
-    let first_heading = if data.x_title.is_empty() { ChartText::Category.text(locale).to_string() } else { data.x_title.clone() };
+    let first_heading = if data.x_title.is_empty() {
+        ChartText::Category.text(locale).to_string()
+    } else {
+        data.x_title.clone()
+    };
     let mut headers = vec![first_heading];
     headers.extend(data.series.iter().map(|s| s.name.clone()));
     let Some(first) = data.series.first() else {
-        return Table { headers, rows: Vec::new() };
+        return Table {
+            headers,
+            rows: Vec::new(),
+        };
     };
     let rows = first
         .points
         .iter()
         .enumerate()
         .map(|(i, &(x, _))| {
-            let mut row = vec![Cell::link(sane(x).map_or_else(|| "—".to_string(), |x| data.x_format.full(x, locale)), i)];
+            let mut row = vec![Cell::link(
+                sane(x).map_or_else(|| "—".to_string(), |x| data.x_format.full(x, locale)),
+                i,
+            )];
             row.extend(data.series.iter().map(|s| {
-                Cell::plain(s.points.get(i).and_then(|p| sane(p.1)).map_or_else(|| "—".to_string(), |y| data.y_format.full(y, locale)))
+                Cell::plain(
+                    s.points
+                        .get(i)
+                        .and_then(|p| sane(p.1))
+                        .map_or_else(|| "—".to_string(), |y| data.y_format.full(y, locale)),
+                )
             }));
             row
         })
@@ -312,7 +522,7 @@ pub fn LineChart(
     testid: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let numbers = Signal::derive(move || data.with(|d| table(d, i18n.locale())));
+    let numbers = Memo::new(move |_| data.with(|d| table(d, i18n.locale())));
     view! {
         <ChartFrame
             title=title

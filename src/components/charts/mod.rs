@@ -18,7 +18,7 @@ pub mod pyramid;
 pub mod scatter;
 
 pub use bars::{BarChart, BarData, BarSeries};
-pub use frame::{png_file_name, png_data_url, ChartFrame, ChartKind};
+pub use frame::{png_data_url, png_file_name, ChartFrame, ChartKind};
 pub use heatmap::{HeatmapChart, HeatmapData, Shade};
 pub use line::{LineChart, LineData, LineMarker, LineSeries, RefLine};
 pub use palette::Rgb;
@@ -54,7 +54,9 @@ pub enum ValueFormat {
 impl ValueFormat {
     /// Money in `currency` (an ISO 4217 code such as `USD`).
     pub fn money(currency: impl Into<String>) -> Self {
-        ValueFormat::Money { currency: currency.into() }
+        ValueFormat::Money {
+            currency: currency.into(),
+        }
     }
 
     /// The value in full, for tables, tooltips and labels.
@@ -71,7 +73,9 @@ impl ValueFormat {
                 format::money(value, currency, decimals, locale)
             }
             ValueFormat::Percent { decimals } => format::percent(value, *decimals, locale),
-            ValueFormat::Date => date_of(value).map_or_else(|| "—".to_string(), |d| format::date(d, locale)),
+            ValueFormat::Date => {
+                date_of(value).map_or_else(|| "—".to_string(), |d| format::date(d, locale))
+            }
         }
     }
 
@@ -91,7 +95,9 @@ impl ValueFormat {
         let step = span.abs() / 10.0;
         match self {
             ValueFormat::Count => format::number(value.round(), 0, locale),
-            ValueFormat::Number { decimals } => format::number(value, step_decimals(step).min(*decimals), locale),
+            ValueFormat::Number { decimals } => {
+                format::number(value, step_decimals(step).min(*decimals), locale)
+            }
             ValueFormat::Money { currency } => {
                 if value.abs() < 1e4 && step < 1.0 {
                     format::money(value, currency, step_decimals(step).min(2), locale)
@@ -99,7 +105,9 @@ impl ValueFormat {
                     format::money_compact(value, currency, locale)
                 }
             }
-            ValueFormat::Percent { .. } => format::percent(value, step_decimals(step * 100.0).min(2), locale),
+            ValueFormat::Percent { .. } => {
+                format::percent(value, step_decimals(step * 100.0).min(2), locale)
+            }
             ValueFormat::Date => self.full(value, locale),
         }
     }
@@ -110,7 +118,8 @@ fn date_of(days: f64) -> Option<chrono::NaiveDate> {
     if !days.is_finite() || days.abs() > 1e7 {
         return None;
     }
-    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::TimeDelta::try_days(days.round() as i64)?)
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?
+        .checked_add_signed(chrono::TimeDelta::try_days(days.round() as i64)?)
 }
 
 /// Days since 1970-01-01 for a date: the x value of [`ValueFormat::Date`] axes.
@@ -130,7 +139,10 @@ pub struct ChartStyle {
 
 impl Default for ChartStyle {
     fn default() -> Self {
-        ChartStyle { scale: 1.0, locale: Locale::En }
+        ChartStyle {
+            scale: 1.0,
+            locale: Locale::En,
+        }
     }
 }
 
@@ -158,7 +170,12 @@ pub struct PixelRect {
 impl PixelRect {
     /// The rectangle between two corners given in any order.
     pub fn new(a: (i32, i32), b: (i32, i32)) -> Self {
-        PixelRect { x0: a.0.min(b.0), y0: a.1.min(b.1), x1: a.0.max(b.0), y1: a.1.max(b.1) }
+        PixelRect {
+            x0: a.0.min(b.0),
+            y0: a.1.min(b.1),
+            x1: a.0.max(b.0),
+            y1: a.1.max(b.1),
+        }
     }
 
     /// Whether the point lies inside.
@@ -231,9 +248,16 @@ impl ChartError {
 impl fmt::Display for ChartError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ChartError::NoData => write!(f, "There is nothing to chart: no finite values were given."),
-            ChartError::TooSmall => write!(f, "The canvas is too small for this chart; give it more width or height."),
-            ChartError::Draw(detail) => write!(f, "The browser refused to draw the chart: {detail}"),
+            ChartError::NoData => {
+                write!(f, "There is nothing to chart: no finite values were given.")
+            }
+            ChartError::TooSmall => write!(
+                f,
+                "The canvas is too small for this chart; give it more width or height."
+            ),
+            ChartError::Draw(detail) => {
+                write!(f, "The browser refused to draw the chart: {detail}")
+            }
         }
     }
 }

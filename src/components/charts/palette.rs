@@ -106,12 +106,20 @@ const BLUES: [Rgb; 9] = [
 /// interpolated between the "Blues" stops; `t` outside the range or not finite is
 /// clamped (NaN reads as 0).
 pub fn sequential(t: f64) -> Rgb {
-    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let pos = t * (BLUES.len() - 1) as f64;
     let i = (pos.floor() as usize).min(BLUES.len() - 2);
     let f = pos - i as f64;
     let (a, b) = (BLUES[i], BLUES[i + 1]);
-    let mix = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * f).round().clamp(0.0, 255.0) as u8;
+    let mix = |x: u8, y: u8| {
+        (f64::from(x) + (f64::from(y) - f64::from(x)) * f)
+            .round()
+            .clamp(0.0, 255.0) as u8
+    };
     Rgb(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 

@@ -38,13 +38,22 @@ pub struct PyramidData {
 impl PyramidData {
     /// An empty pyramid whose values are `value_title` written as `value_format`.
     pub fn new(value_title: impl Into<String>, value_format: ValueFormat) -> Self {
-        PyramidData { tiers: Vec::new(), value_title: value_title.into(), value_format }
+        PyramidData {
+            tiers: Vec::new(),
+            value_title: value_title.into(),
+            value_format,
+        }
     }
 
     /// Adds the next tier down, in the next tier colour (gold, silver, iron, lead).
     pub fn with_tier(mut self, name: impl Into<String>, customers: u64, value: f64) -> Self {
         let color = palette::TIERS[self.tiers.len() % palette::TIERS.len()];
-        self.tiers.push(PyramidTier { name: name.into(), customers, value, color });
+        self.tiers.push(PyramidTier {
+            name: name.into(),
+            customers,
+            value,
+            color,
+        });
         self
     }
 
@@ -87,10 +96,15 @@ impl PyramidData {
 
     /// "Profit: $1.2M · 48.0% of the total".
     fn value_line(&self, i: usize, locale: Locale) -> String {
-        let value = sane(self.tiers[i].value).map_or_else(|| "—".to_string(), |v| self.value_format.full(v, locale));
+        let value = sane(self.tiers[i].value)
+            .map_or_else(|| "—".to_string(), |v| self.value_format.full(v, locale));
         fill(
             ChartText::PyramidValue.text(locale),
-            &[("name", &self.value_title), ("value", &value), ("share", &Self::share_text(self.value_share(i), locale))],
+            &[
+                ("name", &self.value_title),
+                ("value", &value),
+                ("share", &Self::share_text(self.value_share(i), locale)),
+            ],
         )
     }
 }
@@ -127,15 +141,24 @@ pub fn draw(area: &Area, data: &PyramidData, style: &ChartStyle) -> Result<Hits,
             (centre + wb.round() as i32, bottom),
             (centre - wb.round() as i32, bottom),
         ];
-        area.draw(&Polygon::new(shape, tier.color.plotters().filled())).map_err(draw_err)?;
+        area.draw(&Polygon::new(shape, tier.color.plotters().filled()))
+            .map_err(draw_err)?;
 
         // The share of customers inside the shape, where it fits.
         let mid = (top + bottom) / 2;
         if let Some(share) = data.customer_share(i) {
             let share = format::percent(share, if share < 0.1 { 1 } else { 0 }, locale);
             if text_width(style, &share, NORMAL, true) <= wt * 2.0 - f64::from(style.px(8.0)) {
-                let ts = draw::text(style, NORMAL, true, palette::text_on(tier.color), HPos::Center, VPos::Center);
-                area.draw(&Text::new(share, (centre, mid), ts)).map_err(draw_err)?;
+                let ts = draw::text(
+                    style,
+                    NORMAL,
+                    true,
+                    palette::text_on(tier.color),
+                    HPos::Center,
+                    VPos::Center,
+                );
+                area.draw(&Text::new(share, (centre, mid), ts))
+                    .map_err(draw_err)?;
             }
         }
 
@@ -143,35 +166,75 @@ pub fn draw(area: &Area, data: &PyramidData, style: &ChartStyle) -> Result<Hits,
         let lh = line_height(style, NORMAL);
         let lines = [
             (tier.name.clone(), NORMAL, true, palette::TEXT),
-            (data.count_line(i, locale), SMALL, false, palette::TEXT_MUTED),
-            (data.value_line(i, locale), SMALL, false, palette::TEXT_MUTED),
+            (
+                data.count_line(i, locale),
+                SMALL,
+                false,
+                palette::TEXT_MUTED,
+            ),
+            (
+                data.value_line(i, locale),
+                SMALL,
+                false,
+                palette::TEXT_MUTED,
+            ),
         ];
         let room = ((bottom - top) / lh).max(1) as usize;
         let shown: Vec<(String, f64, bool, Rgb)> = if room >= 3 {
             lines.to_vec()
         } else if room == 2 {
             vec![
-                (format!("{} · {}", lines[0].0, lines[1].0), NORMAL, true, palette::TEXT),
+                (
+                    format!("{} · {}", lines[0].0, lines[1].0),
+                    NORMAL,
+                    true,
+                    palette::TEXT,
+                ),
                 lines[2].clone(),
             ]
         } else {
-            vec![(format!("{} · {} · {}", lines[0].0, lines[1].0, lines[2].0), SMALL, false, palette::TEXT)]
+            vec![(
+                format!("{} · {} · {}", lines[0].0, lines[1].0, lines[2].0),
+                SMALL,
+                false,
+                palette::TEXT,
+            )]
         };
         let block = lh * shown.len() as i32;
         let mut y = mid - block / 2;
         for (line, size, bold, color) in shown {
             let line = draw::fit(style, &line, size, bold, f64::from(text_w));
             let ts = draw::text(style, size, bold, color, HPos::Left, VPos::Top);
-            area.draw(&Text::new(line, (text_x, y), ts)).map_err(draw_err)?;
+            area.draw(&Text::new(line, (text_x, y), ts))
+                .map_err(draw_err)?;
             y += lh;
         }
         // A leader from the shape to its labels.
         let edge = centre + ((wt + wb) / 2.0).round() as i32 + style.px(4.0);
-        area.draw(&PathElement::new(vec![(edge, mid), (text_x - style.px(6.0), mid)], palette::GRID.plotters().stroke_width(style.px(1.0).max(1) as u32)))
-            .map_err(draw_err)?;
+        area.draw(&PathElement::new(
+            vec![(edge, mid), (text_x - style.px(6.0), mid)],
+            palette::GRID
+                .plotters()
+                .stroke_width(style.px(1.0).max(1) as u32),
+        ))
+        .map_err(draw_err)?;
 
-        let label = format!("{}: {} · {}", tier.name, data.count_line(i, locale), data.value_line(i, locale));
-        hits.push(PixelRect { x0: 0, y0: top, x1: w, y1: top + row_h }, i, label);
+        let label = format!(
+            "{}: {} · {}",
+            tier.name,
+            data.count_line(i, locale),
+            data.value_line(i, locale)
+        );
+        hits.push(
+            PixelRect {
+                x0: 0,
+                y0: top,
+                x1: w,
+                y1: top + row_h,
+            },
+            i,
+            label,
+        );
     }
     Ok(hits)
 }
@@ -179,7 +242,13 @@ pub fn draw(area: &Area, data: &PyramidData, style: &ChartStyle) -> Result<Hits,
 /// The table: tier, customers, share of customers, value, share of the total.
 pub fn table(data: &PyramidData, locale: Locale) -> Table {
     let t = |c: ChartText| c.text(locale).to_string();
-    let headers = vec![t(ChartText::Tier), t(ChartText::Customers), t(ChartText::ShareOfCustomers), data.value_title.clone(), t(ChartText::ShareOfTotal)];
+    let headers = vec![
+        t(ChartText::Tier),
+        t(ChartText::Customers),
+        t(ChartText::ShareOfCustomers),
+        data.value_title.clone(),
+        t(ChartText::ShareOfTotal),
+    ];
     let rows = data
         .tiers
         .iter()
@@ -189,7 +258,10 @@ pub fn table(data: &PyramidData, locale: Locale) -> Table {
                 Cell::link(tier.name.clone(), i),
                 Cell::plain(format::count(tier.customers, locale)),
                 Cell::plain(PyramidData::share_text(data.customer_share(i), locale)),
-                Cell::plain(sane(tier.value).map_or_else(|| "—".to_string(), |v| data.value_format.full(v, locale))),
+                Cell::plain(
+                    sane(tier.value)
+                        .map_or_else(|| "—".to_string(), |v| data.value_format.full(v, locale)),
+                ),
                 Cell::plain(PyramidData::share_text(data.value_share(i), locale)),
             ]
         })
@@ -217,7 +289,7 @@ pub fn PyramidChart(
     testid: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let numbers = Signal::derive(move || data.with(|d| table(d, i18n.locale())));
+    let numbers = Memo::new(move |_| data.with(|d| table(d, i18n.locale())));
     view! {
         <ChartFrame
             title=title

@@ -65,7 +65,10 @@ impl ScatterData {
     /// Adds a class in the next palette colour.
     pub fn with_class(mut self, name: impl Into<String>) -> Self {
         let color = palette::series(self.classes.len());
-        self.classes.push(ScatterClass { name: name.into(), color });
+        self.classes.push(ScatterClass {
+            name: name.into(),
+            color,
+        });
         self
     }
 
@@ -88,7 +91,12 @@ impl ScatterData {
     }
 
     fn describe_class(&self, class: usize, count: usize, locale: Locale) -> String {
-        format!("{}: {} {}", self.classes[class].name, format::count(count as u64, locale), ChartText::Customers.text(locale).to_lowercase())
+        format!(
+            "{}: {} {}",
+            self.classes[class].name,
+            format::count(count as u64, locale),
+            ChartText::Customers.text(locale).to_lowercase()
+        )
     }
 }
 
@@ -120,7 +128,11 @@ pub fn bounds(data: &ScatterData) -> Option<ScatterBounds> {
     }
     xs.sort_by(f64::total_cmp);
     ys.sort_by(f64::total_cmp);
-    let (q_lo, q_hi) = if data.clip_outliers { (0.01, 0.99) } else { (0.0, 1.0) };
+    let (q_lo, q_hi) = if data.clip_outliers {
+        (0.01, 0.99)
+    } else {
+        (0.0, 1.0)
+    };
     let axis = |sorted: &[f64], threshold: Option<f64>| {
         let (mut lo, mut hi) = (quantile(sorted, q_lo, false), quantile(sorted, q_hi, true));
         if let Some(t) = threshold.and_then(sane) {
@@ -131,7 +143,10 @@ pub fn bounds(data: &ScatterData) -> Option<ScatterBounds> {
     };
     let x = axis(&xs, data.x_threshold);
     let y = axis(&ys, data.y_threshold);
-    let clipped = data.finite().filter(|p| p.1 < x.0 || p.1 > x.1 || p.2 < y.0 || p.2 > y.1).count();
+    let clipped = data
+        .finite()
+        .filter(|p| p.1 < x.0 || p.1 > x.1 || p.2 < y.0 || p.2 > y.1)
+        .count();
     Some(ScatterBounds { x, y, clipped })
 }
 
@@ -142,8 +157,19 @@ pub fn draw(area: &Area, data: &ScatterData, style: &ChartStyle) -> Result<Hits,
         return Err(ChartError::NoData);
     };
     let (w, _) = area.dim_in_pixel();
-    let entries: Vec<(String, Rgb, Mark)> = data.classes.iter().map(|c| (c.name.clone(), c.color, Mark::Square)).collect();
-    let legend_h = legend(area, &entries, style.px(8.0), style.px(4.0), w as i32 - style.px(16.0), style)? + style.px(4.0);
+    let entries: Vec<(String, Rgb, Mark)> = data
+        .classes
+        .iter()
+        .map(|c| (c.name.clone(), c.color, Mark::Square))
+        .collect();
+    let legend_h = legend(
+        area,
+        &entries,
+        style.px(8.0),
+        style.px(4.0),
+        w as i32 - style.px(16.0),
+        style,
+    )? + style.px(4.0);
     let axes = Axes {
         x: b.x,
         y: b.y,
@@ -160,11 +186,25 @@ pub fn draw(area: &Area, data: &ScatterData, style: &ChartStyle) -> Result<Hits,
     // Thresholds under the points.
     if let Some(t) = data.x_threshold.and_then(sane) {
         let px = chart.backend_coord(&(t, b.y.0)).0;
-        dashed(area, (px, plot.y0), (px, plot.y1), palette::TEXT_MUTED, style.px(1.5), style)?;
+        dashed(
+            area,
+            (px, plot.y0),
+            (px, plot.y1),
+            palette::TEXT_MUTED,
+            style.px(1.5),
+            style,
+        )?;
     }
     if let Some(t) = data.y_threshold.and_then(sane) {
         let py = chart.backend_coord(&(b.x.0, t)).1;
-        dashed(area, (plot.x0, py), (plot.x1, py), palette::TEXT_MUTED, style.px(1.5), style)?;
+        dashed(
+            area,
+            (plot.x0, py),
+            (plot.x1, py),
+            palette::TEXT_MUTED,
+            style.px(1.5),
+            style,
+        )?;
     }
 
     // Points: filled inside the axes, open circles on the edge for the clipped ones.
@@ -194,12 +234,27 @@ pub fn draw(area: &Area, data: &ScatterData, style: &ChartStyle) -> Result<Hits,
             data.x_format.full(x, locale),
             data.y_format.full(y, locale)
         );
-        hits.push(PixelRect { x0: px - half, y0: py - half, x1: px + half + 1, y1: py + half + 1 }, c, label);
+        hits.push(
+            PixelRect {
+                x0: px - half,
+                y0: py - half,
+                x1: px + half + 1,
+                y1: py + half + 1,
+            },
+            c,
+            label,
+        );
     }
 
     // Quadrant cells: the class most of their points belong to.
-    let xt = data.x_threshold.and_then(sane).filter(|t| *t > b.x.0 && *t < b.x.1);
-    let yt = data.y_threshold.and_then(sane).filter(|t| *t > b.y.0 && *t < b.y.1);
+    let xt = data
+        .x_threshold
+        .and_then(sane)
+        .filter(|t| *t > b.x.0 && *t < b.x.1);
+    let yt = data
+        .y_threshold
+        .and_then(sane)
+        .filter(|t| *t > b.y.0 && *t < b.y.1);
     if xt.is_some() || yt.is_some() {
         let x_cuts = xt.map_or(vec![(b.x.0, b.x.1)], |t| vec![(b.x.0, t), (t, b.x.1)]);
         let y_cuts = yt.map_or(vec![(b.y.0, b.y.1)], |t| vec![(b.y.0, t), (t, b.y.1)]);
@@ -213,11 +268,23 @@ pub fn draw(area: &Area, data: &ScatterData, style: &ChartStyle) -> Result<Hits,
                         counts[c] += 1;
                     }
                 }
-                let Some((class, _)) = counts.iter().enumerate().filter(|(_, n)| **n > 0).max_by_key(|(_, n)| **n) else {
+                let Some((class, _)) = counts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| **n > 0)
+                    .max_by_key(|(_, n)| **n)
+                else {
                     continue;
                 };
-                let rect = PixelRect::new(chart.backend_coord(&(x0, y0)), chart.backend_coord(&(x1, y1)));
-                hits.push(rect, class, data.describe_class(class, counts_total[class], locale));
+                let rect = PixelRect::new(
+                    chart.backend_coord(&(x0, y0)),
+                    chart.backend_coord(&(x1, y1)),
+                );
+                hits.push(
+                    rect,
+                    class,
+                    data.describe_class(class, counts_total[class], locale),
+                );
             }
         }
     }
@@ -234,17 +301,37 @@ pub fn table(data: &ScatterData, locale: Locale) -> Table {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let share = if total > 0 { format::percent(counts[i] as f64 / total as f64, 1, locale) } else { "—".to_string() };
-            vec![Cell::link(c.name.clone(), i), Cell::plain(format::count(counts[i] as u64, locale)), Cell::plain(share)]
+            let share = if total > 0 {
+                format::percent(counts[i] as f64 / total as f64, 1, locale)
+            } else {
+                "—".to_string()
+            };
+            vec![
+                Cell::link(c.name.clone(), i),
+                Cell::plain(format::count(counts[i] as u64, locale)),
+                Cell::plain(share),
+            ]
         })
         .collect();
-    Table { headers: vec![t(ChartText::Group), t(ChartText::Customers), t(ChartText::Share)], rows }
+    Table {
+        headers: vec![
+            t(ChartText::Group),
+            t(ChartText::Customers),
+            t(ChartText::Share),
+        ],
+        rows,
+    }
 }
 
 /// The note under a clipped scatter.
 fn note(data: &ScatterData, locale: Locale) -> Option<String> {
     let clipped = bounds(data)?.clipped;
-    (clipped > 0).then(|| fill(ChartText::ScatterClipped.text(locale), &[("count", &format::count(clipped as u64, locale))]))
+    (clipped > 0).then(|| {
+        fill(
+            ChartText::ScatterClipped.text(locale),
+            &[("count", &format::count(clipped as u64, locale))],
+        )
+    })
 }
 
 /// A scatter plot with its table of classes. `on_select` receives a class index: the
@@ -268,8 +355,8 @@ pub fn ScatterChart(
     testid: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let numbers = Signal::derive(move || data.with(|d| table(d, i18n.locale())));
-    let clipped_note = Signal::derive(move || data.with(|d| note(d, i18n.locale())));
+    let numbers = Memo::new(move |_| data.with(|d| table(d, i18n.locale())));
+    let clipped_note = Memo::new(move |_| data.with(|d| note(d, i18n.locale())));
     view! {
         <ChartFrame
             title=title
