@@ -431,6 +431,17 @@ fn the_pages_data_stays_small_on_the_wire() {
     assert!(bytes < 300_000, "{bytes} bytes without the customer table");
 }
 
+/// CPU time of the calling thread: on a shared machine wall time counts the other builds too.
+fn thread_cpu() -> std::time::Duration {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes into the timespec we own.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    std::time::Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
 /// Timing of `analyze` at 100,000 demo customers. Run in release mode:
 /// `cargo test --release --test workspace_analysis -- --ignored --nocapture`.
 #[test]
@@ -451,6 +462,7 @@ fn analyze_times_at_100k_customers() {
     );
     for run in 0..3 {
         let start = Instant::now();
+        let cpu = thread_cpu();
         let mut last = start;
         let mut stages = Vec::new();
         let input = WorkspaceInput {
@@ -470,12 +482,13 @@ fn analyze_times_at_100k_customers() {
             last = Instant::now();
         });
         let total = start.elapsed();
+        let total_cpu = thread_cpu() - cpu;
         let pages = WorkspaceAnalysis {
             customers: Vec::new(),
             ..a.clone()
         };
         println!(
-            "run {run}: analyze {total:.2?} ({} customers; {} bytes of postcard, {} without the table); scoring until done {:.2?}",
+            "run {run}: analyze {total:.2?} wall, {total_cpu:.2?} CPU ({} customers; {} bytes of postcard, {} without the table); scoring until done {:.2?}",
             a.customers.len(),
             postcard::to_stdvec(&a).map(|b| b.len()).unwrap_or(0),
             postcard::to_stdvec(&pages).map(|b| b.len()).unwrap_or(0),
@@ -490,70 +503,105 @@ fn analyze_times_at_100k_customers() {
         let a = analyse(&demo, &ledger);
         a.models.and_then(|m| m.holdout).expect("a range").suggested
     };
-    let t = Instant::now();
+    let (t, cpu) = (Instant::now(), thread_cpu());
     let check = holdout_check(&ledger, &demo.settings, split, &HoldoutOptions::default())
         .expect("a valid split");
     println!(
-        "holdout check: {:.2?} (converged {})",
+        "holdout check: {:.2?} wall, {:.2?} CPU (converged {})",
         t.elapsed(),
+        thread_cpu() - cpu,
         check.fit.converged
     );
 }
 
-/// Times each page's part of `analyze` on its own.
+/// Times each part of `analyze` on its own (wall and CPU time).
 fn time_pages(demo: &DemoData, ledger: &Ledger, a: &WorkspaceAnalysis) {
     use customer_insight::analytics::workspace::{
-        churn_view, cohort_view, dashboard, models_view, planning,
+        campaigns, churn_view, cohort_view, dashboard, models_view, planning,
     };
-    use customer_insight::analytics::{ExitInput, InteractionInput, ScoreOptions};
+    use customer_insight::analytics::{score, ExitInput, InteractionInput, ScoreOptions};
     use std::time::Instant;
+    fn measure<T>(label: &str, f: impl FnOnce() -> T) -> T {
+        let (wall, cpu) = (Instant::now(), thread_cpu());
+        let out = f();
+        println!(
+            "  {label}: {:.2?} wall, {:.2?} CPU",
+            wall.elapsed(),
+            thread_cpu() - cpu
+        );
+        out
+    }
     let report = a.report.as_ref().expect("a report");
     let rows = &a.customers;
-    let options = ScoreOptions::from_settings(&demo.settings);
-    let (interactions, _) = InteractionInput::from_interactions(ledger, &demo.interactions);
+    let settings = &demo.settings;
+    let options = ScoreOptions::from_settings(settings);
+    let (interactions, _) = measure("interaction input", || {
+        InteractionInput::from_interactions(ledger, &demo.interactions)
+    });
     let (exits, _) = ExitInput::from_exits(ledger, &demo.exits);
+    measure("score", || {
+        score(
+            ledger,
+            &interactions,
+            &exits,
+            settings,
+            &options,
+            &mut |_| {},
+        )
+        .map(|s| s.len())
+    })
+    .expect("scores");
+    measure("campaigns", || {
+        campaigns::campaign_results(
+            ledger,
+            &demo.campaigns,
+            &demo.responses,
+            options.default_margin,
+            report.as_of,
+        )
+    });
     let as_of = day_number(report.as_of);
-    let window = demo.settings.window.start.map(day_number);
-    let t = Instant::now();
-    let first = churn_view::first_order_days(ledger, window, as_of);
-    println!("  first orders {:.2?}", t.elapsed());
-    let t = Instant::now();
-    dashboard::dashboard(
-        rows,
-        report,
-        &demo.settings.quadrant_thresholds,
-        &Default::default(),
-    );
-    println!("  dashboard {:.2?}", t.elapsed());
-    let t = Instant::now();
-    churn_view::churn_view(
-        ledger,
-        &exits,
-        rows,
-        report,
-        &first,
-        window,
-        options.default_margin,
-        &Default::default(),
-    );
-    println!("  churn {:.2?}", t.elapsed());
-    let t = Instant::now();
-    cohort_view::cohort_view(ledger, as_of, window, &Default::default());
-    println!("  cohorts {:.2?}", t.elapsed());
-    let t = Instant::now();
-    models_view::models_view(ledger, rows, report, &first, &options, &Default::default());
-    println!("  models {:.2?}", t.elapsed());
-    let t = Instant::now();
+    let window = settings.window.start.map(day_number);
+    let first = measure("first orders", || {
+        churn_view::first_order_days(ledger, window, as_of)
+    });
+    measure("dashboard", || {
+        dashboard::dashboard(
+            rows,
+            report,
+            &settings.quadrant_thresholds,
+            &Default::default(),
+        )
+    });
+    measure("churn", || {
+        churn_view::churn_view(
+            ledger,
+            &exits,
+            rows,
+            report,
+            &first,
+            window,
+            options.default_margin,
+            &Default::default(),
+        )
+    });
+    measure("cohorts", || {
+        cohort_view::cohort_view(ledger, as_of, window, &Default::default())
+    });
+    measure("models", || {
+        models_view::models_view(ledger, rows, report, &first, &options, &Default::default())
+    });
     let earliest = first.iter().flatten().min().copied();
-    planning::planning(
-        ledger,
-        &interactions,
-        &exits,
-        &demo.settings,
-        &options,
-        rows,
-        report,
-        earliest,
-    );
-    println!("  planning {:.2?}", t.elapsed());
+    measure("planning", || {
+        planning::planning(
+            ledger,
+            &interactions,
+            &exits,
+            settings,
+            &options,
+            rows,
+            report,
+            earliest,
+        )
+    });
 }
