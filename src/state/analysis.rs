@@ -1,7 +1,7 @@
 //! The workspace's analysis, computed by the worker and cached per workspace revision:
 //! recomputed only when the data or the settings change.
 
-use crate::analytics::workspace::WorkspaceAnalysis;
+use crate::analytics::workspace::{transport, WorkspaceAnalysis};
 use crate::state::worker::{Outcome, WorkerClient};
 use crate::state::{use_workspace, DbStatus, WorkspaceState};
 use crate::worker::protocol::{AnalysisEnvelope, Request};
@@ -85,6 +85,11 @@ fn run(state: AnalysisState, workspace: WorkspaceState, database: String, revisi
     }));
     let client = state.client();
     spawn_local(async move {
+        // A cached analysis of this very revision shows at once (reopening the app).
+        if show_cached(state, workspace, &database).await {
+            state.running.set(None);
+            return;
+        }
         let db_for_request = database.clone();
         let result = client
             .run(
@@ -102,17 +107,24 @@ fn run(state: AnalysisState, workspace: WorkspaceState, database: String, revisi
             .await;
         state.running.set(None);
         match result {
-            Ok(Outcome::Bytes(bytes)) => match postcard::from_bytes::<AnalysisEnvelope>(&bytes) {
+            Ok(Outcome::Parts(parts)) => match unpack(&parts).await {
                 Ok(envelope) => {
+                    let steps: Vec<String> = envelope.timings.iter().map(|(k, v)| format!("{k} {v:.0} ms")).collect();
+                    let size: usize = parts.iter().map(Vec::len).sum();
+                    web_sys::console::debug_1(
+                        &format!(
+                            "analysis of {} customers ({} KB): {}",
+                            envelope.analysis.customers.len(),
+                            size / 1024,
+                            steps.join(", ")
+                        )
+                        .into(),
+                    );
                     state.error.set(None);
-                    state
-                        .computed_for
-                        .set(Some((database.clone(), envelope.revision)));
+                    state.computed_for.set(Some((database.clone(), envelope.revision)));
                     state.current.set(Some(Arc::new(envelope.analysis)));
                 }
-                Err(err) => state
-                    .error
-                    .set(Some(format!("The analysis could not be read: {err}"))),
+                Err(err) => state.error.set(Some(err.to_string())),
             },
             Ok(Outcome::Done(_)) => {}
             Err(message) => {
@@ -126,6 +138,40 @@ fn run(state: AnalysisState, workspace: WorkspaceState, database: String, revisi
             run(state, workspace, database, now);
         }
     });
+}
+
+/// Unpacks an analysis a chunk at a time, letting the page breathe between chunks, so
+/// that 100,000 customers never freeze it.
+async fn unpack(parts: &[Vec<u8>]) -> Result<AnalysisEnvelope, transport::TransportError> {
+    let Some((head, chunks)) = parts.split_first() else {
+        return Err(transport::TransportError("it is empty".into()));
+    };
+    let mut envelope: AnalysisEnvelope = transport::unpack_head(head)?;
+    let mut rows = Vec::with_capacity(chunks.len() * transport::ROWS_PER_CHUNK);
+    for chunk in chunks {
+        transport::unpack_rows(chunk, &mut rows)?;
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    envelope.analysis.customers = rows;
+    Ok(envelope)
+}
+
+/// Shows the cached analysis of the open workspace if it is for the current revision;
+/// returns whether it did.
+async fn show_cached(state: AnalysisState, workspace: WorkspaceState, database: &str) -> bool {
+    let Ok(db) = workspace.db_untracked() else { return false };
+    let Ok(Some((revision, parts))) = db.analysis_cache().await else { return false };
+    if revision != workspace.revision_untracked() {
+        return false;
+    }
+    match unpack(&parts).await {
+        Ok(envelope) if envelope.revision == revision => {
+            state.computed_for.set(Some((database.to_string(), revision)));
+            state.current.set(Some(Arc::new(envelope.analysis)));
+            true
+        }
+        _ => false,
+    }
 }
 
 /// The analysis context.

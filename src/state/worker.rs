@@ -13,8 +13,8 @@ use wasm_bindgen::{JsCast, JsValue};
 /// What a finished job gives back.
 #[derive(Debug)]
 pub enum Outcome {
-    /// Packed result bytes (an analysis).
-    Bytes(Vec<u8>),
+    /// Packed result parts (an analysis: a head and chunks of rows).
+    Parts(Vec<Vec<u8>>),
     /// A write finished at this revision.
     Done(u64),
 }
@@ -187,12 +187,12 @@ fn on_message(inner: &Inner, data: JsValue) {
                 .ok()
                 .and_then(|v| v.as_f64())
                 .unwrap_or(0.0) as u32;
-            let bytes = js_sys::Reflect::get(&data, &"bytes".into())
+            let parts = js_sys::Reflect::get(&data, &"parts".into())
                 .ok()
-                .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
-                .map(|a| a.to_vec())
+                .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+                .map(|list| list.iter().filter_map(|p| p.dyn_into::<js_sys::Uint8Array>().ok()).map(|a| a.to_vec()).collect())
                 .unwrap_or_default();
-            finish(inner, job, Ok(Outcome::Bytes(bytes)));
+            finish(inner, job, Ok(Outcome::Parts(parts)));
         }
         _ => match serde_wasm_bindgen::from_value::<Response>(data) {
             Ok(Response::Ready) => {

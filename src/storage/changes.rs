@@ -186,7 +186,7 @@ pub(crate) async fn run_ops(
 
 const REVISION_KEY: &str = "revision";
 
-async fn read_revision(meta: &rexie::Store) -> Result<u64, StorageError> {
+pub(crate) async fn read_revision(meta: &rexie::Store) -> Result<u64, StorageError> {
     let record = meta
         .get(JsValue::from_str(REVISION_KEY))
         .await

@@ -8,7 +8,7 @@ use super::records::{ImportBatch, Keyed, KeyedRecord, WorkspaceSettings, SETTING
 use super::{from_js, schema, sync, to_js, Record, WorkspaceDb};
 use crate::domain::{CampaignResponse, ContactPlan, Customer, Exit, Interaction, Transaction};
 use rexie::{KeyRange, TransactionMode};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 impl WorkspaceDb {
     /// The workspace's settings (the defaults until they are first saved).
@@ -359,6 +359,60 @@ impl WorkspaceDb {
         Ok(revision)
     }
 
+    /// Keeps a packed analysis for this revision, so that reopening the workspace shows
+    /// it at once. Written only if the data is still at `revision`; never bumps it.
+    pub async fn save_analysis_cache(&self, revision: u64, parts: &[Vec<u8>]) -> Result<(), StorageError> {
+        let what = "the analysis cache";
+        let tx = self
+            .rexie
+            .transaction(&[schema::META], TransactionMode::ReadWrite)
+            .map_err(|e| error::write_error(what, &e))?;
+        let result = async {
+            let meta = tx.store(schema::META).map_err(|e| error::write_error(what, &e))?;
+            if super::changes::read_revision(&meta).await? != revision {
+                return Ok(());
+            }
+            let list = js_sys::Array::new();
+            for part in parts {
+                list.push(&js_sys::Uint8Array::from(part.as_slice()));
+            }
+            let record = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&record, &"key".into(), &JsValue::from_str(ANALYSIS_CACHE_KEY));
+            let _ = js_sys::Reflect::set(&record, &"revision".into(), &JsValue::from_f64(revision as f64));
+            let _ = js_sys::Reflect::set(&record, &"parts".into(), &list);
+            meta.put(&record.into(), None).await.map_err(|e| error::write_error(what, &e))?;
+            Ok(())
+        }
+        .await;
+        finish(tx, result, what).await
+    }
+
+    /// The cached packed analysis and the revision it was computed for, if any.
+    pub async fn analysis_cache(&self) -> Result<Option<(u64, Vec<Vec<u8>>)>, StorageError> {
+        let what = "the analysis cache";
+        let tx = self
+            .rexie
+            .transaction(&[schema::META], TransactionMode::ReadOnly)
+            .map_err(|e| error::read_error(what, &e))?;
+        let meta = tx.store(schema::META).map_err(|e| error::read_error(what, &e))?;
+        let Some(record) = meta
+            .get(JsValue::from_str(ANALYSIS_CACHE_KEY))
+            .await
+            .map_err(|e| error::read_error(what, &e))?
+        else {
+            return Ok(None);
+        };
+        let revision = js_sys::Reflect::get(&record, &"revision".into()).ok().and_then(|v| v.as_f64());
+        let parts = js_sys::Reflect::get(&record, &"parts".into()).ok().and_then(|v| v.dyn_into::<js_sys::Array>().ok());
+        match (revision, parts) {
+            (Some(revision), Some(parts)) => Ok(Some((
+                revision as u64,
+                parts.iter().filter_map(|p| p.dyn_into::<js_sys::Uint8Array>().ok()).map(|a| a.to_vec()).collect(),
+            ))),
+            _ => Ok(None),
+        }
+    }
+
     /// Every contact plan.
     pub async fn contact_plans(&self) -> Result<Vec<ContactPlan>, StorageError> {
         self.all::<ContactPlan>().await
@@ -371,6 +425,8 @@ pub fn single_put<T: Record>(what: &str, record: &T) -> Result<Changes, StorageE
     changes.put(record)?;
     Ok(changes)
 }
+
+const ANALYSIS_CACHE_KEY: &str = "analysis_cache";
 
 /// The key range holding exactly `key`.
 fn key_only(key: &JsValue, what: &str) -> Result<KeyRange, StorageError> {

@@ -6,7 +6,7 @@
 pub mod protocol;
 
 use crate::analytics::score::Stage;
-use crate::analytics::workspace::{self, WorkspaceInput};
+use crate::analytics::workspace::{self, transport, WorkspaceInput};
 use crate::domain::{
     Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, Manager,
 };
@@ -52,14 +52,19 @@ fn post(response: &Response) {
     }
 }
 
-/// Posts a result as bytes, transferring the buffer instead of copying it.
-fn post_bytes(job: u32, kind: &str, bytes: &[u8]) {
-    let array = js_sys::Uint8Array::from(bytes);
+/// Posts a result as byte parts, transferring the buffers instead of copying them.
+fn post_parts(job: u32, kind: &str, parts: &[Vec<u8>]) {
+    let list = js_sys::Array::new();
+    let transfer = js_sys::Array::new();
+    for part in parts {
+        let array = js_sys::Uint8Array::from(part.as_slice());
+        transfer.push(&array.buffer());
+        list.push(&array);
+    }
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"job".into(), &JsValue::from_f64(f64::from(job)));
     let _ = js_sys::Reflect::set(&message, &"kind".into(), &JsValue::from_str(kind));
-    let _ = js_sys::Reflect::set(&message, &"bytes".into(), &array);
-    let transfer = js_sys::Array::of1(&array.buffer());
+    let _ = js_sys::Reflect::set(&message, &"parts".into(), &list);
     let _ = scope().post_message_with_transfer(&message, &transfer);
 }
 
@@ -88,18 +93,34 @@ fn progress(job: u32, fraction: f32, stage: &str) {
     });
 }
 
+/// Milliseconds since the epoch, for the timings the analysis reports.
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
 async fn analyze(job: u32, database: &str) -> Result<(), String> {
     let text = |e: StorageError| e.to_string();
+    let mut timings: Vec<(String, f64)> = Vec::new();
+    let mut t = now();
+    let mut lap = |label: &str, timings: &mut Vec<(String, f64)>| {
+        let n = now();
+        timings.push((label.to_string(), n - t));
+        t = n;
+    };
     progress(job, 0.0, "reading");
     let db = WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION)
         .await
         .map_err(text)?;
     let settings = db.settings().await.map_err(text)?;
     let blocks = db.transaction_blocks().await.map_err(text)?;
+    lap("read transactions", &mut timings);
     let ledger = blocks::ledger_from_blocks(&blocks);
     drop(blocks);
+    lap("build ledger", &mut timings);
     let customers = db.all::<Customer>().await.map_err(text)?;
+    lap("read customers", &mut timings);
     let interactions = db.all_keyed::<Interaction>().await.map_err(text)?;
+    lap("read interactions", &mut timings);
     let exits = db.all_keyed::<Exit>().await.map_err(text)?;
     let managers = db.all::<Manager>().await.map_err(text)?;
     let plans = db.all::<ContactPlan>().await.map_err(text)?;
@@ -107,6 +128,7 @@ async fn analyze(job: u32, database: &str) -> Result<(), String> {
     let responses = db.all_keyed::<CampaignResponse>().await.map_err(text)?;
     let revision = db.revision().await.map_err(text)?;
     db.close();
+    lap("read the rest", &mut timings);
     progress(job, 0.2, "scoring");
 
     let input = WorkspaceInput {
@@ -123,10 +145,17 @@ async fn analyze(job: u32, database: &str) -> Result<(), String> {
     };
     let mut on_stage = |stage: Stage| progress(job, stage_fraction(stage), stage.as_str());
     let analysis = workspace::analyze(&input, &mut on_stage);
-    let envelope = protocol::AnalysisEnvelope { revision, analysis };
-    let bytes = postcard::to_stdvec(&envelope)
-        .map_err(|e| format!("The analysis could not be packed for the page: {e}"))?;
-    post_bytes(job, "analysis", &bytes);
+    lap("analyse", &mut timings);
+    let (head, rows) = transport::split(analysis);
+    let envelope = protocol::AnalysisEnvelope { revision, analysis: head, timings };
+    let parts = transport::pack(&envelope, &rows).map_err(|e| e.to_string())?;
+    drop(rows);
+    // Keep it for the next visit; failing to cache only means computing again then.
+    if let Ok(db) = WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION).await {
+        let _ = db.save_analysis_cache(revision, &parts).await;
+        db.close();
+    }
+    post_parts(job, "analysis", &parts);
     Ok(())
 }
 

@@ -51,4 +51,6 @@ pub enum Response {
 pub struct AnalysisEnvelope {
     pub revision: u64,
     pub analysis: WorkspaceAnalysis,
+    /// How long each step took in the worker (milliseconds), for the console and benchmarks.
+    pub timings: Vec<(String, f64)>,
 }

@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod models_view;
 pub mod planning;
 pub mod query;
+pub mod transport;
 
 use crate::analytics::ledger::{day_number, ExitInput, InteractionInput, Ledger};
 use crate::analytics::score::{self, CustomerScore, ScoreOptions, ScoreReport, Stage};
