@@ -19,6 +19,7 @@
 pub mod analytics;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod import;
 

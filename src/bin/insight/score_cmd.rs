@@ -14,17 +14,15 @@ use customer_insight::analytics::{
     score, ExitInput, InteractionInput, Ledger, ScoreOptions, Scoring, Stage,
 };
 use customer_insight::domain::{Settings, TimeUnit};
+use customer_insight::export::csv::push_score;
 use customer_insight::import::{ExitReader, ImportError, ImportOptions, InteractionReader};
 
 use crate::output::{AtomicFile, Line};
 use crate::progress::Progress;
 use crate::{CliError, ScoreArgs, Unit};
 
-/// The output header, exactly.
-pub const HEADER: &str =
-    "customer_id,orders,revenue,gross_margin,cost_to_serve,profit,frequency,recency,T,\
-monetary_value,p_alive,expected_purchases,expected_order_value,clv,future_profit,current_quadrant,\
-future_quadrant,tier,rfm_segment";
+/// The output header, exactly (shared with the app's scores export).
+pub use customer_insight::export::csv::SCORES_HEADER as HEADER;
 
 /// Stage timings in milliseconds, in pipeline order.
 #[derive(Debug, Default)]
@@ -203,44 +201,7 @@ const WRITE_CHUNK: usize = 8192;
 /// Appends the CSV rows of scored customers `range` to `line`.
 fn format_rows(scoring: &Scoring, range: std::ops::Range<usize>, line: &mut Line) {
     for s in range.filter_map(|i| scoring.get(i)) {
-        line.text(&s.customer_id);
-        line.comma();
-        line.int(s.orders);
-        line.comma();
-        line.minor(s.revenue.minor());
-        line.comma();
-        line.minor(s.gross_margin.minor());
-        line.comma();
-        line.minor(s.cost_to_serve.minor());
-        line.comma();
-        line.minor(s.profit.minor());
-        line.comma();
-        line.int(s.frequency);
-        line.comma();
-        line.float(s.recency);
-        line.comma();
-        line.float(s.t);
-        line.comma();
-        line.money(s.monetary_value);
-        line.comma();
-        line.float(s.p_alive);
-        line.comma();
-        line.float(s.expected_purchases);
-        line.comma();
-        line.money(s.expected_order_value);
-        line.comma();
-        line.money(s.clv);
-        line.comma();
-        line.money(s.future_profit);
-        line.comma();
-        line.raw(s.current_quadrant.as_str().as_bytes());
-        line.comma();
-        line.raw(s.future_quadrant.as_str().as_bytes());
-        line.comma();
-        line.raw(s.tier.as_str().as_bytes());
-        line.comma();
-        line.raw(s.rfm_segment.as_str().as_bytes());
-        line.end();
+        push_score(line, &s);
     }
 }
 
