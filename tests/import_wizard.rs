@@ -627,3 +627,29 @@ fn a_million_transaction_rows_parse_in_well_under_a_second() {
     );
     assert!(total.as_secs_f64() < 1.0, "took {total:?}");
 }
+
+#[test]
+fn plans_previews_and_results_travel_as_postcard() {
+    let bytes = fixture("transactions_problems.csv");
+    let sniffed = sniff(&bytes);
+    let plan = ImportPlan::from_sniff(RecordKind::Transactions, &sniffed);
+    let sniffed_back: customer_insight::import::Sniffed =
+        postcard::from_bytes(&postcard::to_stdvec(&sniffed).unwrap()).unwrap();
+    assert_eq!(sniffed_back, sniffed);
+    let plan_back: ImportPlan = postcard::from_bytes(&postcard::to_stdvec(&plan).unwrap()).unwrap();
+    assert_eq!(plan_back, plan);
+    let rows = preview(&plan, &bytes, 10, today()).unwrap();
+    let rows_back: Vec<customer_insight::import::PreviewRow> =
+        postcard::from_bytes(&postcard::to_stdvec(&rows).unwrap()).unwrap();
+    assert_eq!(rows_back, rows);
+    for (name, kind) in [
+        ("transactions_en.csv", RecordKind::Transactions),
+        ("clients_fr.tsv", RecordKind::Customers),
+        ("interactions_zh.csv", RecordKind::Interactions),
+        ("exits_problems.csv", RecordKind::Exits),
+    ] {
+        let (_, parsed) = import(&fixture(name), kind);
+        let back: Parsed = postcard::from_bytes(&postcard::to_stdvec(&parsed).unwrap()).unwrap();
+        assert_eq!(back, parsed, "{name}");
+    }
+}
