@@ -297,9 +297,6 @@ pub fn encode(value: &str) -> String {
     out
 }
 
-fn order_f64(a: f64, b: f64) -> Ordering {
-    a.partial_cmp(&b).unwrap_or(Ordering::Equal)
-}
 
 /// The indices of the rows a query selects, in its order (ties by name, then id).
 pub fn select(rows: &[CustomerRow], query: &CustomerQuery) -> Vec<u32> {

@@ -427,9 +427,11 @@ pub fn NumbersTable(
         }
     };
     let has_rows = Memo::new(move |_| table.with(|t| !t.rows.is_empty()));
+    // Short tables show at once; long ones (a curve's points) open on demand.
+    let short = Memo::new(move |_| table.with(|t| t.rows.len() <= 12));
     let body = move || {
         view! {
-        <details class="chart__numbers" open>
+        <details class="chart__numbers" open=move || short.get()>
             <summary>{move || i18n.t(ChartText::TableSummary)}</summary>
             <div class="chart__table-wrap">
                 <table class="chart-table" data-testid="chart-table" aria-label=move || title.get()>
