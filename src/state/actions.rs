@@ -375,3 +375,38 @@ pub async fn revert_import(workspace: WorkspaceState, batch_id: String) -> Resul
     workspace.note_revision(revision);
     Ok(())
 }
+
+/// The calibration/holdout check of the repeat-purchase model at `split`, run by the worker.
+pub async fn holdout_check(
+    workspace: WorkspaceState,
+    client: crate::state::worker::WorkerClient,
+    split: NaiveDate,
+) -> Result<crate::analytics::workspace::models_view::HoldoutCheck, AppError> {
+    let database = workspace.db_untracked()?.name().to_string();
+    let split = split.format("%Y-%m-%d").to_string();
+    let outcome = client
+        .run(move |job| crate::worker::protocol::Request::Holdout { job, database, split }, |_, _| {})
+        .await
+        .map_err(AppError::new)?;
+    match outcome {
+        crate::state::worker::Outcome::Parts(parts) => parts
+            .first()
+            .and_then(|p| postcard::from_bytes(p).ok())
+            .ok_or_else(|| AppError::new("The model check could not be read; try again.")),
+        crate::state::worker::Outcome::Done(_) => Err(AppError::new("The model check gave no result; try again.")),
+    }
+}
+
+/// A planning sheet of the workspace (tier spend, perceived-value weights and ratings):
+/// any serialisable value kept under `key` in the settings store.
+pub async fn load_sheet<T: serde::de::DeserializeOwned>(workspace: WorkspaceState, key: &str) -> Result<Option<T>, AppError> {
+    Ok(workspace.db_untracked()?.sheet(key).await?)
+}
+
+/// Saves a planning sheet (one transaction); views of the data refresh.
+pub async fn save_sheet<T: serde::Serialize>(workspace: WorkspaceState, key: &str, value: &T) -> Result<(), AppError> {
+    let db = workspace.db_untracked()?;
+    let revision = db.save_sheet(key, value).await.map_err(|e| workspace.fail(e.into()))?;
+    workspace.note_revision(revision);
+    Ok(())
+}

@@ -413,6 +413,46 @@ impl WorkspaceDb {
         }
     }
 
+    /// A sheet kept in the settings store under `key` (planning inputs and the like).
+    pub async fn sheet<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StorageError> {
+        let what = "the planning sheet";
+        let tx = self
+            .rexie
+            .transaction(&[schema::SETTINGS], TransactionMode::ReadOnly)
+            .map_err(|e| error::read_error(what, &e))?;
+        let store = tx.store(schema::SETTINGS).map_err(|e| error::read_error(what, &e))?;
+        let Some(record) = store
+            .get(JsValue::from_str(&format!("sheet:{key}")))
+            .await
+            .map_err(|e| error::read_error(what, &e))?
+        else {
+            return Ok(None);
+        };
+        let value = js_sys::Reflect::get(&record, &"value".into()).unwrap_or(JsValue::UNDEFINED);
+        from_js(value, what).map(Some)
+    }
+
+    /// Saves a sheet under `key` in one transaction, bumping the revision.
+    pub async fn save_sheet<T: serde::Serialize>(&self, key: &str, value: &T) -> Result<u64, StorageError> {
+        let what = "the planning sheet";
+        let record = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&record, &"key".into(), &JsValue::from_str(&format!("sheet:{key}")));
+        let _ = js_sys::Reflect::set(&record, &"value".into(), &to_js(value, what)?);
+        let tx = self
+            .rexie
+            .transaction(&[schema::META, schema::SETTINGS], TransactionMode::ReadWrite)
+            .map_err(|e| error::write_error(what, &e))?;
+        let result = async {
+            let store = tx.store(schema::SETTINGS).map_err(|e| error::write_error(what, &e))?;
+            store.put(&record.into(), None).await.map_err(|e| error::write_error(what, &e))?;
+            bump_revision(&tx, what).await
+        }
+        .await;
+        let revision = finish(tx, result, what).await?;
+        sync::announce(self.name(), revision);
+        Ok(revision)
+    }
+
     /// Every contact plan.
     pub async fn contact_plans(&self) -> Result<Vec<ContactPlan>, StorageError> {
         self.all::<ContactPlan>().await

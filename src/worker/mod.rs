@@ -72,6 +72,7 @@ async fn handle(request: Request) {
     let job = request.job();
     let result = match request {
         Request::Analyze { job, database } => analyze(job, &database).await,
+        Request::Holdout { job, database, split } => holdout(job, &database, &split).await,
         Request::LoadDemo {
             job,
             database,
@@ -156,6 +157,24 @@ async fn analyze(job: u32, database: &str) -> Result<(), String> {
         db.close();
     }
     post_parts(job, "analysis", &parts);
+    Ok(())
+}
+
+/// The calibration/holdout check of the repeat-purchase model at a split date.
+async fn holdout(job: u32, database: &str, split: &str) -> Result<(), String> {
+    let text = |e: StorageError| e.to_string();
+    let split = chrono::NaiveDate::parse_from_str(split, "%Y-%m-%d")
+        .map_err(|_| format!("\"{split}\" is not a date; choose the split date with the date picker."))?;
+    progress(job, 0.1, "reading");
+    let db = WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION).await.map_err(text)?;
+    let settings = db.settings().await.map_err(text)?;
+    let ledger = blocks::ledger_from_blocks(&db.transaction_blocks().await.map_err(text)?);
+    db.close();
+    progress(job, 0.4, "fitting");
+    let check = workspace::models_view::holdout_check(&ledger, &settings.settings, split, &Default::default())
+        .map_err(|e| e.to_string())?;
+    let bytes = postcard::to_stdvec(&check).map_err(|e| e.to_string())?;
+    post_parts(job, "holdout", &[bytes]);
     Ok(())
 }
 

@@ -11,6 +11,13 @@ pub enum Request {
     Analyze { job: u32, database: String },
     /// Generate the demo company and store it in the workspace in one transaction;
     /// answered by `done`.
+    /// Check the repeat-purchase model on a calibration period ending at `split` (ISO
+    /// date) against the rest; answered by a `holdout` message with one part.
+    Holdout {
+        job: u32,
+        database: String,
+        split: String,
+    },
     LoadDemo {
         job: u32,
         database: String,
@@ -23,7 +30,8 @@ pub enum Request {
 impl Request {
     pub fn job(&self) -> u32 {
         match self {
-            Request::Analyze { job, .. } | Request::LoadDemo { job, .. } => *job,
+            Request::Analyze { job, .. }
+            | Request::Holdout { job, .. } | Request::LoadDemo { job, .. } => *job,
         }
     }
 }
