@@ -2,7 +2,14 @@
 
 use std::path::Path;
 
-const FORBIDDEN: [&str; 6] = ["leptos", "web_sys", "wasm_bindgen", "js_sys", "rexie", "plotters"];
+const FORBIDDEN: [&str; 6] = [
+    "leptos",
+    "web_sys",
+    "wasm_bindgen",
+    "js_sys",
+    "rexie",
+    "plotters",
+];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
@@ -16,13 +23,16 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 }
 
 #[test]
-fn analytics_and_domain_mention_no_browser_crate() {
+fn the_pure_modules_mention_no_browser_crate() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    for layer in ["analytics", "domain"] {
+    for layer in ["analytics", "domain", "import", "export", "demo", "i18n"] {
         rust_files(&root.join(layer), &mut files);
     }
-    assert!(files.len() > 10, "expected the pure layers' sources, found {files:?}");
+    assert!(
+        files.len() > 10,
+        "expected the pure layers' sources, found {files:?}"
+    );
     let mut offences = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap().to_lowercase();
@@ -33,5 +43,29 @@ fn analytics_and_domain_mention_no_browser_crate() {
             }
         }
     }
-    assert!(offences.is_empty(), "browser crates in the pure core:\n{}", offences.join("\n"));
+    assert!(
+        offences.is_empty(),
+        "browser crates in the pure core:\n{}",
+        offences.join("\n")
+    );
+}
+
+#[test]
+fn pages_and_components_never_reach_storage() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    for layer in ["pages", "components"] {
+        rust_files(&root.join(layer), &mut files);
+    }
+    assert!(files.len() > 10, "expected the views' sources, found {files:?}");
+    let mut offences = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for word in ["crate::storage", "rexie", "IndexedDb", "indexedDB"] {
+            if text.contains(word) {
+                offences.push(format!("{} mentions {word}", file.display()));
+            }
+        }
+    }
+    assert!(offences.is_empty(), "views reaching storage directly (go through state):\n{}", offences.join("\n"));
 }

@@ -1,6 +1,6 @@
 //! The message catalogue: every sentence a person reads, in English, Spanish, French and Chinese.
 //!
-//! A small keyed table of our own rather than `leptos_i18n`: keys are an enum, so a
+//! A small keyed table of our own rather than an i18n macro crate: keys are an enum, so a
 //! missing or misspelt key is a compile error, the catalogue is plain Rust that tests
 //! natively (every key has every language), and it adds no build script or macro crate
 //! to a wasm build whose size and compile time we watch. Numbers, money and dates are

@@ -629,7 +629,7 @@ fn InteractionForm(
 #[component]
 fn ExitSection(
     workspace: WorkspaceState,
-    latest: Option<crate::storage::Keyed<crate::domain::Exit>>,
+    latest: Option<crate::state::Keyed<crate::domain::Exit>>,
     customer_id: String,
 ) -> impl IntoView {
     let i18n = use_i18n();

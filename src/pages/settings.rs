@@ -6,7 +6,7 @@ use crate::domain::settings_form::{SettingError, SettingProblem, SettingsForm};
 use crate::domain::{InteractionKind, Settings};
 use crate::i18n::{fill, format, labels, Locale, Msg, SettingsText};
 use crate::state::{actions, device, use_i18n, use_workspace, DbStatus, WorkspaceState};
-use crate::storage::workspaces::WorkspaceInfo;
+use crate::state::WorkspaceInfo;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
