@@ -85,6 +85,7 @@ pub fn campaign_results(
             .or_default()
             .push(r);
     }
+    let lookup = ledger.ids().lookup();
     let mut out: Vec<CampaignResult> = campaigns
         .iter()
         .map(|c| {
@@ -92,11 +93,15 @@ pub fn campaign_results(
                 .get(c.id.as_str())
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
-            let responder_ids: HashSet<u32> = list
-                .iter()
-                .filter(|r| r.responded)
-                .filter_map(|r| ledger.customer_index(&r.customer_id))
-                .collect();
+            // Responders as a mask over the ledger's customers: one array look-up per row.
+            let mut is_responder = vec![false; ledger.customer_count()];
+            let mut any_responder = false;
+            for r in list.iter().filter(|r| r.responded) {
+                if let Some(i) = lookup.find(&r.customer_id) {
+                    is_responder[i as usize] = true;
+                    any_responder = true;
+                }
+            }
             let responders = list
                 .iter()
                 .filter(|r| r.responded)
@@ -106,7 +111,7 @@ pub fn campaign_results(
             let window_end = c.end.map_or(as_of, |e| e.min(as_of));
             let (start, end) = (day_number(c.start), day_number(window_end));
             let (mut revenue, mut margin) = (0i64, 0i64);
-            if !responder_ids.is_empty() {
+            if any_responder {
                 let (customers, days, amounts, kinds) = (
                     ledger.customers(),
                     ledger.days(),
@@ -114,7 +119,7 @@ pub fn campaign_results(
                     ledger.kinds(),
                 );
                 for i in 0..ledger.len() {
-                    if days[i] < start || days[i] > end || !responder_ids.contains(&customers[i]) {
+                    if days[i] < start || days[i] > end || !is_responder[customers[i] as usize] {
                         continue;
                     }
                     let cost = match ledger.cost_at(i) {
