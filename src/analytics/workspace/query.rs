@@ -316,7 +316,7 @@ pub fn select(rows: &[CustomerRow], query: &CustomerQuery) -> Vec<u32> {
         .split_whitespace()
         .map(str::to_lowercase)
         .collect();
-    let mut picked: Vec<u32> = (0..rows.len() as u32)
+    let picked: Vec<u32> = (0..rows.len() as u32)
         .filter(|&i| query.matches(&rows[i as usize], &needles))
         .collect();
     let key = query.sort;
