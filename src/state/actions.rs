@@ -359,6 +359,8 @@ pub async fn load_demo(
     if let crate::state::worker::Outcome::Done(revision) = outcome {
         workspace.note_revision(revision);
     }
+    // Now that the browser holds real data, ask it to keep it (Settings shows the answer).
+    let _ = crate::storage::quota::request_persistence().await;
     Ok(())
 }
 
