@@ -387,13 +387,15 @@ fn the_migration_matrix_sums_to_the_customers_ranked_in_both_windows() {
     let m = p
         .migration
         .as_ref()
-        .expect("three years give two one-year windows");
+        .expect("three years give a one-year shift");
     let (previous, current) = (
         p.previous_window.expect("window"),
         p.current_window.expect("window"),
     );
     assert_eq!(current.1, a.as_of.expect("as_of"));
-    assert_eq!((current.1 - current.0).num_days(), 364);
+    // The previous window is the analysis window one year earlier.
+    assert_eq!((current.1 - previous.1).num_days(), 365);
+    assert_eq!((current.0 - previous.0).num_days(), 365);
     let in_window = |w: (chrono::NaiveDate, chrono::NaiveDate)| {
         let (from, to) = (day_number(w.0), day_number(w.1));
         let mut seen = vec![false; ledger.customer_count()];
@@ -418,6 +420,37 @@ fn the_migration_matrix_sums_to_the_customers_ranked_in_both_windows() {
     );
     assert_eq!(p.budget.rows[0].tier, Tier::Gold);
     assert!(!p.segments.is_empty());
+}
+
+#[test]
+fn every_migration_cell_counts_the_customers_its_filter_selects() {
+    let a = demo_analysis();
+    let m = a
+        .planning
+        .as_ref()
+        .and_then(|p| p.migration)
+        .expect("a migration");
+    for &from in Tier::ALL {
+        for &to in Tier::ALL {
+            let selected = count(
+                &a,
+                &[("previous_tier", from.as_str()), ("tier", to.as_str())],
+            );
+            assert_eq!(
+                m.matrix[from.level() as usize][to.level() as usize],
+                selected,
+                "{from:?} -> {to:?}"
+            );
+        }
+        let row: usize = m.matrix[from.level() as usize].iter().sum();
+        assert_eq!(row, count(&a, &[("previous_tier", from.as_str())]));
+    }
+    let new_now = a
+        .customers
+        .iter()
+        .filter(|r| r.scores.is_some() && r.previous_tier.is_none())
+        .count();
+    assert_eq!(a.planning.as_ref().map(|p| p.new_customers), Some(new_now));
 }
 
 #[test]
@@ -593,15 +626,15 @@ fn time_pages(demo: &DemoData, ledger: &Ledger, a: &WorkspaceAnalysis) {
     });
     let earliest = first.iter().flatten().min().copied();
     measure("planning", || {
-        planning::planning(
+        let previous = planning::previous_pyramid(
             ledger,
             &interactions,
             &exits,
             settings,
             &options,
-            rows,
-            report,
+            report.as_of,
             earliest,
-        )
+        );
+        planning::planning(rows, report, &previous)
     });
 }

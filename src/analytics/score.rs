@@ -991,6 +991,29 @@ pub fn tier_migration(
     )))
 }
 
+/// The pyramid tier of every ledger customer with an order in the settings' window (`None` for
+/// the others), by ledger customer index: ranked directly for the revenue and profit bases
+/// (no model fit), through [`score`] for the CLV basis. The same tiers `score` gives.
+pub fn tiers_in_window(
+    ledger: &Ledger,
+    interactions: &InteractionInput,
+    exits: &ExitInput,
+    settings: &Settings,
+    options: &ScoreOptions,
+) -> Result<Vec<Option<Tier>>, AnalyticsError> {
+    if settings.pyramid_basis != PyramidBasis::Clv {
+        return window_tiers(ledger, interactions, settings, options);
+    }
+    let scored = score(ledger, interactions, exits, settings, options, &mut |_| {})?;
+    let mut tiers = vec![None; ledger.customer_count()];
+    for r in &scored.rows {
+        if let Some(slot) = tiers.get_mut(r.customer as usize) {
+            *slot = Some(r.tier);
+        }
+    }
+    Ok(tiers)
+}
+
 /// The pyramid tier of every ledger customer with an order in the settings' window (`None`
 /// for the others), ranked by revenue or profit exactly as `score` ranks them (same columns,
 /// ties by id, same boundaries) but without fitting any model. Errors as `score` does on

@@ -15,8 +15,8 @@ use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 const ROW_HEIGHT: f64 = 52.0;
-const QUERY_KEYS: [&str; 10] = [
-    "q", "segment", "tier", "current", "future", "rfm", "manager", "status", "sort", "dir",
+const QUERY_KEYS: [&str; 11] = [
+    "q", "segment", "tier", "previous_tier", "current", "future", "rfm", "manager", "status", "sort", "dir",
 ];
 
 /// The Customers page.

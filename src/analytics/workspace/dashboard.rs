@@ -467,6 +467,7 @@ mod tests {
             exit: None,
             next_contact: None,
             at_risk: false,
+            previous_tier: None,
             scores: Some(Scores {
                 orders: 1,
                 revenue,
@@ -576,6 +577,7 @@ mod tests {
         );
         rows[3].at_risk = true;
         rows.push(CustomerRow {
+            previous_tier: None,
             scores: None,
             ..row("E", 0, 0, 0, 0.0)
         });

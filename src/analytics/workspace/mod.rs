@@ -104,6 +104,9 @@ pub struct CustomerRow {
     pub at_risk: bool,
     /// Scores, for customers with at least one order in the analysis window.
     pub scores: Option<Scores>,
+    /// The pyramid tier one migration shift earlier (`planning::previous_pyramid`), for
+    /// customers ranked then.
+    pub previous_tier: Option<Tier>,
 }
 
 /// The analysis of a workspace.
@@ -204,6 +207,25 @@ pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> W
         analysis.report = Some(s.report.clone());
     }
 
+    // Where each customer stood one migration shift earlier (the Planning page's tier
+    // migration and the Customers page's `previous_tier` filter share it).
+    let window_start = input.settings.window.start.map(day_number);
+    let mut first_order = Vec::new();
+    let mut previous = planning::PreviousPyramid::default();
+    if let Some(report) = &analysis.report {
+        let as_of = day_number(report.as_of);
+        first_order = churn_view::first_order_days(input.ledger, window_start, as_of);
+        previous = planning::previous_pyramid(
+            input.ledger,
+            &interactions,
+            &exits,
+            input.settings,
+            &options,
+            report.as_of,
+            first_order.iter().flatten().min().copied(),
+        );
+    }
+
     let mut latest_exit: FxHashMap<&str, &Exit> = FxHashMap::default();
     for e in input.exits {
         let slot = latest_exit.entry(e.customer_id.as_str()).or_insert(e);
@@ -227,6 +249,9 @@ pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> W
             let scores = index
                 .and_then(|c| scores.get_mut(c as usize))
                 .and_then(Option::take);
+            let previous_tier = index
+                .and_then(|c| previous.tiers.get(c as usize).copied().flatten())
+                .filter(|_| scores.is_some());
             let exit = latest_exit.get(id).map(|e| (e.date, e.reason));
             let at_risk = exit.is_none()
                 && scores
@@ -247,6 +272,7 @@ pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> W
                 next_contact: plans.get(id).and_then(|p| p.next_due),
                 at_risk,
                 scores,
+                previous_tier,
             });
         };
     for c in input.customers {
@@ -270,9 +296,6 @@ pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> W
     if let Some(report) = &analysis.report {
         let rows = &analysis.customers;
         let as_of = day_number(report.as_of);
-        let window_start = input.settings.window.start.map(day_number);
-        let first_order = churn_view::first_order_days(input.ledger, window_start, as_of);
-        let earliest = first_order.iter().flatten().min().copied();
         let dashboard = dashboard::dashboard(
             rows,
             report,
@@ -303,16 +326,7 @@ pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> W
             &options,
             &models_view::ModelsOptions::default(),
         );
-        let planning = planning::planning(
-            input.ledger,
-            &interactions,
-            &exits,
-            input.settings,
-            &options,
-            rows,
-            report,
-            earliest,
-        );
+        let planning = planning::planning(rows, report, &previous);
         analysis.dashboard = Some(dashboard);
         analysis.churn = Some(churn);
         analysis.cohorts = Some(cohorts);

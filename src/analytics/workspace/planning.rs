@@ -6,8 +6,8 @@
 use super::CustomerRow;
 use crate::analytics::error::AnalyticsError;
 use crate::analytics::ledger::{date_of_day, day_number, ExitInput, InteractionInput, Ledger};
-use crate::analytics::pyramid::{Migration, PyramidCounts};
-use crate::analytics::score::{tier_migration, ScoreOptions, ScoreReport};
+use crate::analytics::pyramid::{migration as count_migration, Migration, PyramidCounts};
+use crate::analytics::score::{tiers_in_window, ScoreOptions, ScoreReport};
 use crate::domain::{Settings, Tier};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -248,7 +248,9 @@ pub struct SegmentRow {
 /// Everything the Planning page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Planning {
-    /// Tier migration; `None` when a window could not be scored (`migration_problem` says why).
+    /// Tier migration over the customers ranked in both pyramids (the same pairs as the
+    /// customer rows' `previous_tier` and current `tier`); `None` when the previous pyramid
+    /// could not be ranked (`migration_problem` says why).
     pub migration: Option<Migration>,
     /// Why there is no migration, as a sentence.
     pub migration_problem: Option<String>,
@@ -256,6 +258,8 @@ pub struct Planning {
     pub previous_window: Option<(NaiveDate, NaiveDate)>,
     /// The current window (first and last day; the last is the analysis date).
     pub current_window: Option<(NaiveDate, NaiveDate)>,
+    /// Customers ranked now who had no order in the previous window (not in the matrix).
+    pub new_customers: usize,
     /// The current pyramid's counts (the budget's customers).
     pub tiers: PyramidCounts,
     /// The default spend per customer per tier.
@@ -268,51 +272,101 @@ pub struct Planning {
     pub unsegmented: usize,
 }
 
-/// The migration window: a year, or half the history when it is shorter than two years.
+/// The migration shift: a year, or half the history when it is shorter than two years.
 pub fn migration_window_days(first_order: i32, as_of: i32) -> u32 {
     let span = u32::try_from(as_of - first_order + 1).unwrap_or(0);
     (span / 2).clamp(1, MIGRATION_WINDOW_DAYS)
 }
 
-/// The Planning page's data: tier migration (`score::tier_migration` over two windows of
-/// `migration_window_days` each, ending at the analysis date), the budget at the default
-/// spend, and the segments.
-#[allow(clippy::too_many_arguments)]
-pub fn planning(
+/// The pyramid one shift earlier: every ledger customer's tier (by ledger index) in the
+/// analysis window moved back by [`migration_window_days`], with both windows' dates.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PreviousPyramid {
+    /// Tier by ledger customer index; empty when `problem` is set.
+    pub tiers: Vec<Option<Tier>>,
+    pub previous_window: Option<(NaiveDate, NaiveDate)>,
+    pub current_window: Option<(NaiveDate, NaiveDate)>,
+    /// Why there is no previous pyramid, as a sentence.
+    pub problem: Option<String>,
+}
+
+/// The previous pyramid for tier migration (METRICS.md, "Tier migration").
+///
+/// The current window is the analysis window, [start, as_of] (start = the window's first day,
+/// or the earliest order when the window is all history); the previous window is the same
+/// window ending L = `migration_window_days` days earlier, [start − L, as_of − L] (the same
+/// length when the analysis window has a start; all history up to as_of − L otherwise). The
+/// current tier of a customer is therefore exactly the tier the rest of the app shows, so a
+/// migration cell selects exactly `previous_tier = X, tier = Y`.
+pub fn previous_pyramid(
     ledger: &Ledger,
     interactions: &InteractionInput,
     exits: &ExitInput,
     settings: &Settings,
     options: &ScoreOptions,
-    rows: &[CustomerRow],
-    report: &ScoreReport,
+    as_of: NaiveDate,
     earliest_order: Option<i32>,
-) -> Planning {
-    let as_of = day_number(report.as_of);
-    let (mut migration, mut migration_problem, mut previous_window, mut current_window) =
-        (None, None, None, None);
-    match earliest_order {
-        Some(first) if as_of > first => {
-            let days = migration_window_days(first, as_of);
-            let length = days as i32;
-            let pinned = Settings { as_of: Some(report.as_of), ..settings.clone() };
-            match tier_migration(ledger, interactions, exits, &pinned, options, days) {
-                Ok(m) => migration = Some(m),
-                Err(e) => {
-                    migration_problem = Some(format!(
-                        "Tier migration needs orders in both the previous and the current {days}-day window: {e}"
-                    ))
-                }
-            }
-            current_window = date_of_day(as_of - length + 1).zip(date_of_day(as_of));
-            previous_window = date_of_day(as_of - 2 * length + 1).zip(date_of_day(as_of - length));
-        }
-        _ => {
-            migration_problem = Some(
+) -> PreviousPyramid {
+    let as_of_day = day_number(as_of);
+    let Some(first) = earliest_order.filter(|&f| as_of_day > f) else {
+        return PreviousPyramid {
+            problem: Some(
                 "Tier migration needs at least two days of history to compare two windows; import more history.".into(),
-            )
-        }
+            ),
+            ..Default::default()
+        };
+    };
+    let days = migration_window_days(first, as_of_day);
+    let shift = days as i32;
+    let start_day = settings.window.start.map(day_number).unwrap_or(first);
+    let current_window = date_of_day(start_day).zip(Some(as_of));
+    let previous_window = date_of_day(start_day - shift).zip(date_of_day(as_of_day - shift));
+    let previous = Settings {
+        as_of: date_of_day(as_of_day - shift),
+        window: crate::domain::AnalysisWindow {
+            start: settings
+                .window
+                .start
+                .and_then(|s| date_of_day(day_number(s) - shift)),
+        },
+        ..settings.clone()
+    };
+    match tiers_in_window(ledger, interactions, exits, &previous, options) {
+        Ok(tiers) => PreviousPyramid {
+            tiers,
+            previous_window,
+            current_window,
+            problem: None,
+        },
+        Err(e) => PreviousPyramid {
+            previous_window,
+            current_window,
+            problem: Some(format!(
+                "Tier migration needs orders in the previous window as well ({days} days earlier): {e}"
+            )),
+            ..Default::default()
+        },
     }
+}
+
+/// The Planning page's data: tier migration counted over the rows (previous tier from
+/// [`previous_pyramid`], current tier from the scores), the budget at the default spend, and
+/// the segments.
+pub fn planning(rows: &[CustomerRow], report: &ScoreReport, previous: &PreviousPyramid) -> Planning {
+    let (migration, new_customers) = if previous.problem.is_some() {
+        (None, 0)
+    } else {
+        let pairs = rows
+            .iter()
+            .filter_map(|r| r.previous_tier.zip(r.scores.as_ref().map(|s| s.tier)));
+        let new_customers = rows
+            .iter()
+            .filter(|r| r.scores.is_some() && r.previous_tier.is_none())
+            .count();
+        (Some(count_migration(pairs)), new_customers)
+    };
+    let migration_problem = previous.problem.clone();
+    let (previous_window, current_window) = (previous.previous_window, previous.current_window);
 
     let tiers = report.pyramid;
     let spend = TierSpend::default();
@@ -359,6 +413,7 @@ pub fn planning(
         migration_problem,
         previous_window,
         current_window,
+        new_customers,
         tiers,
         spend,
         budget,

@@ -89,6 +89,8 @@ pub struct CustomerQuery {
     pub search: String,
     pub segment: Option<String>,
     pub tier: Option<Tier>,
+    /// The tier one migration shift earlier (`CustomerRow::previous_tier`).
+    pub previous_tier: Option<Tier>,
     pub current: Option<CurrentQuadrant>,
     pub future: Option<FutureQuadrant>,
     pub rfm: Option<RfmSegment>,
@@ -111,6 +113,7 @@ impl CustomerQuery {
                 "q" => q.search = value.to_string(),
                 "segment" if !value.is_empty() => q.segment = Some(value.to_string()),
                 "tier" => q.tier = Tier::parse(value),
+                "previous_tier" => q.previous_tier = Tier::parse(value),
                 "current" => q.current = CurrentQuadrant::parse(value),
                 "future" => q.future = FutureQuadrant::parse(value),
                 "rfm" => q.rfm = RfmSegment::parse(value),
@@ -149,6 +152,9 @@ impl CustomerQuery {
         }
         if let Some(t) = self.tier {
             out.push(("tier", t.as_str().to_string()));
+        }
+        if let Some(t) = self.previous_tier {
+            out.push(("previous_tier", t.as_str().to_string()));
         }
         if let Some(c) = self.current {
             out.push(("current", c.as_str().to_string()));
@@ -213,6 +219,9 @@ impl CustomerQuery {
         }
         let s = row.scores.as_ref();
         if self.tier.is_some() && s.map(|s| s.tier) != self.tier {
+            return false;
+        }
+        if self.previous_tier.is_some() && row.previous_tier != self.previous_tier {
             return false;
         }
         if self.current.is_some() && s.map(|s| s.current_quadrant) != self.current {
@@ -391,6 +400,7 @@ mod tests {
             exit: None,
             next_contact: None,
             at_risk: false,
+            previous_tier: None,
             scores: clv.map(|clv| super::super::Scores {
                 orders: 1,
                 revenue: 100,
@@ -420,6 +430,7 @@ mod tests {
             search: "ann lee".into(),
             segment: Some("Hotels & Inns".into()),
             tier: Some(Tier::Gold),
+            previous_tier: Some(Tier::Iron),
             current: Some(CurrentQuadrant::LeastProfitable),
             future: Some(FutureQuadrant::Invest),
             rfm: None,
@@ -432,6 +443,25 @@ mod tests {
         let back = CustomerQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(back, q);
         assert!(q.to_query_string().contains("segment=Hotels%20%26%20Inns"));
+    }
+
+    #[test]
+    fn previous_tier_selects_customers_by_where_they_stood_before() {
+        let mut rows = vec![
+            row("C1", "Ann", Some(5.0)),
+            row("C2", "Bob", Some(6.0)),
+            row("C3", "Cy", None),
+        ];
+        rows[0].previous_tier = Some(Tier::Iron);
+        rows[1].previous_tier = Some(Tier::Lead);
+        let moved_up = CustomerQuery::from_pairs([("previous_tier", "iron"), ("tier", "lead")]);
+        assert_eq!(select(&rows, &moved_up), vec![0]);
+        assert!(moved_up.to_query_string().contains("previous_tier=iron"));
+        assert_eq!(
+            select(&rows, &CustomerQuery::from_pairs([("previous_tier", "lead")])),
+            vec![1]
+        );
+        assert_eq!(select(&rows, &CustomerQuery::from_pairs([("previous_tier", "gold")])), Vec::<u32>::new());
     }
 
     #[test]

@@ -63,6 +63,7 @@ mod tests {
             exit: None,
             next_contact: None,
             at_risk: i % 7 == 0,
+            previous_tier: None,
             scores: None,
         }
     }
