@@ -54,7 +54,7 @@ pub use mapping::{
     guess_kind, guess_mapping, CustomerKey, Field, FieldGuess, Mapping, MappingGuess, RecordKind,
 };
 pub use parse::{
-    parse, preview, ImportedRow, ParseProgress, Parsed, ParsedRecords, PreviewCell, PreviewRow,
+    column_names, parse, preview, ImportedRow, ParseProgress, Parsed, ParsedRecords, PreviewCell, PreviewRow,
     Value, MAX_PROBLEMS,
 };
 pub use plan::{ImportPlan, PlanError, Problem, RowProblem};

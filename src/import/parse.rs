@@ -906,6 +906,22 @@ pub fn parse(
     })
 }
 
+/// The column names `plan` reads in `bytes` (the header's cells, or spreadsheet letters
+/// without a header), so a wizard can offer them when the person changes the delimiter.
+///
+/// ```
+/// use customer_insight::import::{column_names, sniff, Delimiter, ImportPlan, RecordKind};
+/// let bytes = b"id;date;amount\nC1;2024-01-01;5\n";
+/// let mut plan = ImportPlan::from_sniff(RecordKind::Transactions, &sniff(bytes));
+/// assert_eq!(column_names(&plan, bytes).unwrap(), ["id", "date", "amount"]);
+/// plan.delimiter = Delimiter::Comma;
+/// assert_eq!(column_names(&plan, bytes).unwrap(), ["id;date;amount"]);
+/// ```
+pub fn column_names(plan: &ImportPlan, bytes: &[u8]) -> Result<Vec<String>, PlanError> {
+    let text = plan.encoding.decode(bytes);
+    Ok(Table::open(plan, &text)?.names)
+}
+
 /// The value of a read cell as the preview shows it.
 fn value_of(kind: RecordKind, field: Field, val: Val<'_>) -> Value {
     match val {

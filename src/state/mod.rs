@@ -3,8 +3,10 @@
 
 pub mod actions;
 pub mod analysis;
+pub mod backup;
 pub mod device;
 pub mod i18n;
+pub mod transfer;
 pub mod worker;
 pub mod workspace;
 

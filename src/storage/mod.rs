@@ -4,10 +4,12 @@
 //! One IndexedDB database per workspace keeps clients apart and makes deleting one
 //! trivial; a small registry database lists the workspaces.
 
+pub mod backup;
 pub mod blocks;
 pub mod changes;
 pub mod dataset;
 pub mod error;
+pub mod import;
 pub mod migrate;
 pub mod prefs;
 pub mod queries;

@@ -3,6 +3,7 @@
 //! freezes. It runs the app's own wasm module (see `public/worker.js`), entered through
 //! [`worker_main`].
 
+mod import_job;
 pub mod protocol;
 
 use crate::analytics::score::Stage;
@@ -80,6 +81,30 @@ async fn handle(request: Request) {
             batch_id,
             customers,
         } => load_demo(job, &database, imported_at, batch_id, customers).await,
+        Request::Import {
+            job,
+            database,
+            file_url,
+            file_name,
+            plan,
+            today,
+            imported_at,
+            batch_id,
+            skip_invalid,
+        } => {
+            let job_spec = import_job::ImportJob {
+                job,
+                database,
+                file_url,
+                file_name,
+                plan,
+                today,
+                imported_at,
+                batch_id,
+                skip_invalid,
+            };
+            import_job::run(job_spec).await
+        }
     };
     if let Err(message) = result {
         post(&Response::Failed { job, message });

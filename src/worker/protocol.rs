@@ -25,13 +25,33 @@ pub enum Request {
         batch_id: String,
         customers: u32,
     },
+    /// Read a file (a `blob:` URL of the picked `File`, which the worker fetches itself, so
+    /// the page never holds or copies its bytes), validate every row with `plan`, and — when
+    /// no row has a problem, or `skip_invalid` says to leave the bad rows out knowingly —
+    /// store the good rows and an import batch in one transaction. Progress stages:
+    /// `reading`, `parsing:<rows so far>`, `writing`. Answered by an `import` message whose
+    /// one part is a postcard [`ImportReport`].
+    Import {
+        job: u32,
+        database: String,
+        file_url: String,
+        file_name: String,
+        plan: crate::import::ImportPlan,
+        /// Dates after this day (ISO) are problems.
+        today: String,
+        imported_at: String,
+        batch_id: String,
+        skip_invalid: bool,
+    },
 }
 
 impl Request {
     pub fn job(&self) -> u32 {
         match self {
             Request::Analyze { job, .. }
-            | Request::Holdout { job, .. } | Request::LoadDemo { job, .. } => *job,
+            | Request::Holdout { job, .. }
+            | Request::LoadDemo { job, .. }
+            | Request::Import { job, .. } => *job,
         }
     }
 }
@@ -60,5 +80,33 @@ pub struct AnalysisEnvelope {
     pub revision: u64,
     pub analysis: WorkspaceAnalysis,
     /// How long each step took in the worker (milliseconds), for the console and benchmarks.
+    pub timings: Vec<(String, f64)>,
+}
+
+/// What an import found and did.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// Data rows read (blank rows not counted).
+    pub rows: u64,
+    /// Rows without a problem.
+    pub valid: u64,
+    /// Rows with at least one problem.
+    pub invalid: u64,
+    /// Blank rows skipped.
+    pub blank: u64,
+    /// Every problem found (the list below holds the first ones).
+    pub problem_count: u64,
+    /// The first problems, in file order.
+    pub problems: Vec<crate::import::RowProblem>,
+    /// Whether the good rows were stored.
+    pub written: bool,
+    /// The workspace's revision after the write (0 when nothing was written).
+    pub revision: u64,
+    /// Records stored.
+    pub stored: u64,
+    /// Customers created and updated (customer files only).
+    pub created: u64,
+    pub updated: u64,
+    /// How long each step took in the worker (milliseconds).
     pub timings: Vec<(String, f64)>,
 }

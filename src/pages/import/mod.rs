@@ -9,6 +9,9 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
+mod wizard;
+use wizard::ImportWizard;
+
 /// The Import page.
 #[component]
 pub fn ImportPage() -> impl IntoView {
@@ -17,6 +20,7 @@ pub fn ImportPage() -> impl IntoView {
         <div class="import-grid">
             <DemoCard/>
             <ImportHistory/>
+            <ImportWizard/>
         </div>
     }
 }

@@ -1,0 +1,237 @@
+//! The worker's import job: fetch the picked file, validate every row with the person's plan,
+//! and store the good rows with their import batch in one IndexedDB transaction — so a
+//! failure, a cancel (the page terminates the worker) or a closed tab leaves the workspace as
+//! it was.
+
+use super::protocol::ImportReport;
+use super::{now, post_parts, progress};
+use crate::domain::Customer;
+use crate::import::{
+    parse, split_customers, Field, ImportPlan, ParseProgress, Parsed, ParsedRecords, RecordKind,
+    RowProblem,
+};
+use crate::storage::dataset::Dataset;
+use crate::storage::{schema, ImportBatch, StorageError, WorkspaceDb};
+use std::collections::BTreeSet;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// One import request, as the page sent it.
+pub(super) struct ImportJob {
+    pub job: u32,
+    pub database: String,
+    pub file_url: String,
+    pub file_name: String,
+    pub plan: ImportPlan,
+    pub today: String,
+    pub imported_at: String,
+    pub batch_id: String,
+    pub skip_invalid: bool,
+}
+
+/// Runs an import job and posts its [`ImportReport`]; an `Err` is a sentence for the person.
+pub(super) async fn run(spec: ImportJob) -> Result<(), String> {
+    let job = spec.job;
+    let text = |e: StorageError| e.to_string();
+    let mut timings: Vec<(String, f64)> = Vec::new();
+    let mut t = now();
+    let mut lap = |label: &str, timings: &mut Vec<(String, f64)>| {
+        let n = now();
+        timings.push((label.to_string(), n - t));
+        t = n;
+    };
+    let today = chrono::NaiveDate::parse_from_str(&spec.today, "%Y-%m-%d")
+        .map_err(|_| format!("\"{}\" is not a date; reload the page and try again.", spec.today))?;
+
+    progress(job, 0.0, "reading");
+    let bytes = read_url(&spec.file_url).await?;
+    lap("read file", &mut timings);
+
+    let mut on_progress = |p: ParseProgress| {
+        progress(job, 0.05 + 0.8 * p.fraction(), &format!("parsing:{}", p.rows));
+    };
+    let parsed = parse(&spec.plan, &bytes, today, &mut on_progress).map_err(|e| e.to_string())?;
+    drop(bytes);
+    lap("parse", &mut timings);
+
+    let mut report = ImportReport {
+        rows: parsed.rows,
+        valid: parsed.valid,
+        invalid: parsed.invalid,
+        blank: parsed.blank,
+        problem_count: parsed.problem_count,
+        problems: parsed.problems.clone(),
+        ..Default::default()
+    };
+
+    let db = WorkspaceDb::open_named(&spec.database, schema::WORKSPACE_VERSION)
+        .await
+        .map_err(text)?;
+    // Rows that read well but do not fit the workspace (an unknown customer, an id taken).
+    let dataset = match to_dataset(&spec, &db, parsed, &mut report).await {
+        Ok(d) => d,
+        Err(e) => {
+            db.close();
+            return Err(e);
+        }
+    };
+    lap("check against the workspace", &mut timings);
+
+    let nothing_to_store = report.valid == 0;
+    if (report.invalid > 0 && !spec.skip_invalid) || nothing_to_store {
+        db.close();
+        report.timings = timings;
+        return send(job, &report);
+    }
+
+    progress(job, 0.9, "writing");
+    let batch = ImportBatch {
+        id: spec.batch_id.clone(),
+        kind: spec.plan.kind.as_str().to_string(),
+        file_name: spec.file_name.clone(),
+        imported_at: spec.imported_at.clone(),
+        rows: report.rows,
+        stored: report.valid,
+        skipped: report.invalid,
+        created_customers: Vec::new(),
+        previous_customers: Vec::new(),
+        created_managers: Vec::new(),
+        created_campaigns: Vec::new(),
+        created_plans: Vec::new(),
+        previous_settings: None,
+        reverted: false,
+    };
+    let written = match dataset {
+        Staged::Blocks(blocks) => db.import_transaction_blocks(blocks, batch).await,
+        Staged::Records(dataset) => db.load_dataset(dataset, batch, &|_| {}).await,
+    };
+    db.close();
+    let revision = written.map_err(text)?;
+    lap("write", &mut timings);
+    report.written = true;
+    report.revision = revision;
+    report.stored = report.valid;
+    report.timings = timings;
+    send(job, &report)
+}
+
+/// The good rows, ready to store.
+enum Staged {
+    /// Transactions as columnar blocks.
+    Blocks(Vec<crate::import::TransactionBlock>),
+    /// Customers, interactions or exits.
+    Records(Dataset),
+}
+
+/// Checks parsed rows against the workspace and stages what will be stored; problems found
+/// here (unknown customers, ids taken) are added to the report and their rows left out.
+async fn to_dataset(
+    spec: &ImportJob,
+    db: &WorkspaceDb,
+    parsed: Parsed,
+    report: &mut ImportReport,
+) -> Result<Staged, String> {
+    let text = |e: StorageError| e.to_string();
+    let column_name = |field: Field| {
+        spec.plan
+            .mapping
+            .column(field)
+            .and_then(|c| parsed.columns.get(c).cloned())
+            .unwrap_or_default()
+    };
+    let mut extra: Vec<RowProblem> = Vec::new();
+    if matches!(parsed.kind, RecordKind::Interactions | RecordKind::Exits) {
+        let known = db.known_customer_ids().await.map_err(text)?;
+        extra = parsed.unknown_customers(&spec.plan, |id| known.contains(id));
+    }
+    let staged = match parsed.records {
+        ParsedRecords::Transactions(columns) => Staged::Blocks(columns.blocks),
+        ParsedRecords::Customers(rows) => {
+            let existing = db.all::<Customer>().await.map_err(text)?;
+            let id_column = match spec.plan.mapping.column(Field::CustomerId) {
+                Some(_) => column_name(Field::CustomerId),
+                None => column_name(Field::Email),
+            };
+            let split = split_customers(&rows, &existing, spec.plan.customer_key, &id_column);
+            extra.extend(split.problems.iter().cloned());
+            report.created = split.create.len() as u64;
+            report.updated = split.update.len() as u64;
+            let mut customers: Vec<Customer> =
+                split.create.into_iter().map(|r| r.record).collect();
+            customers.extend(split.update.into_iter().map(|u| u.after));
+            Staged::Records(Dataset {
+                customers,
+                ..Default::default()
+            })
+        }
+        ParsedRecords::Interactions(rows) => {
+            let bad: BTreeSet<u64> = extra.iter().map(|p| p.row).collect();
+            Staged::Records(Dataset {
+                interactions: rows
+                    .into_iter()
+                    .filter(|r| !bad.contains(&r.row))
+                    .map(|r| r.record)
+                    .collect(),
+                ..Default::default()
+            })
+        }
+        ParsedRecords::Exits(rows) => {
+            let bad: BTreeSet<u64> = extra.iter().map(|p| p.row).collect();
+            Staged::Records(Dataset {
+                exits: rows
+                    .into_iter()
+                    .filter(|r| !bad.contains(&r.row))
+                    .map(|r| r.record)
+                    .collect(),
+                ..Default::default()
+            })
+        }
+    };
+    if !extra.is_empty() {
+        let rows: BTreeSet<u64> = extra.iter().map(|p| p.row).collect();
+        report.invalid += rows.len() as u64;
+        report.valid = report.valid.saturating_sub(rows.len() as u64);
+        report.problem_count += extra.len() as u64;
+        report.problems.extend(extra);
+        report.problems.sort_by_key(|p| p.row);
+        report.problems.truncate(crate::import::MAX_PROBLEMS);
+    }
+    Ok(staged)
+}
+
+fn send(job: u32, report: &ImportReport) -> Result<(), String> {
+    let bytes = postcard::to_stdvec(report).map_err(|e| e.to_string())?;
+    post_parts(job, "import", &[bytes]);
+    Ok(())
+}
+
+/// Fetches a `blob:` URL the page made for the picked file (same origin, so the worker may
+/// read it) into memory.
+async fn read_url(url: &str) -> Result<Vec<u8>, String> {
+    let unreadable = || {
+        "The file could not be read; pick it again (it may have been moved or changed).".to_string()
+    };
+    let global = js_sys::global();
+    let fetch: js_sys::Function = js_sys::Reflect::get(&global, &JsValue::from_str("fetch"))
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(unreadable)?;
+    let promise: js_sys::Promise = fetch
+        .call1(&global, &JsValue::from_str(url))
+        .ok()
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or_else(unreadable)?;
+    let response = JsFuture::from(promise).await.map_err(|_| unreadable())?;
+    let array_buffer: js_sys::Function =
+        js_sys::Reflect::get(&response, &JsValue::from_str("arrayBuffer"))
+            .ok()
+            .and_then(|f| f.dyn_into().ok())
+            .ok_or_else(unreadable)?;
+    let promise: js_sys::Promise = array_buffer
+        .call0(&response)
+        .ok()
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or_else(unreadable)?;
+    let buffer = JsFuture::from(promise).await.map_err(|_| unreadable())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
