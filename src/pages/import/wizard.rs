@@ -510,7 +510,7 @@ fn ReportView(
             ));
         }
         return view! {
-            <div class="import-report" data-testid="import-done">
+            <div class="import-report" data-testid="import-done" data-ms=format!("{:.0}", seconds * 1000.0)>
                 <p class="status status--ok" role="status">{lines.join(" ")}</p>
                 <button class="button" data-testid="import-another" on:click=move |_| on_another.run(())>{i18n.t(ImportText::ChooseAnother)}</button>
             </div>
