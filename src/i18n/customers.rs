@@ -9,6 +9,8 @@ catalogue! {
         CurrentQuadrant => { en: "Profitability now", es: "Rentabilidad actual", fr: "Rentabilité actuelle", zh: "当前盈利" }
         FutureQuadrant => { en: "Profitability ahead", es: "Rentabilidad futura", fr: "Rentabilité future", zh: "未来盈利" }
         RfmSegment => { en: "RFM segment", es: "Segmento RFM", fr: "Segment RFM", zh: "RFM 细分" }
+        PreviousTier => { en: "Previous tier", es: "Nivel anterior", fr: "Niveau précédent", zh: "上期层级" }
+        ExitReason => { en: "Exit reason", es: "Motivo de baja", fr: "Motif de départ", zh: "流失原因" }
         Manager => { en: "Manager", es: "Gestor", fr: "Chargé", zh: "客户经理" }
         Status => { en: "Status", es: "Estado", fr: "Statut", zh: "状态" }
         Any => { en: "Any", es: "Cualquiera", fr: "Tous", zh: "全部" }

@@ -9,6 +9,7 @@ use crate::analytics::workspace::query::{encode, CustomerQuery};
 use crate::analytics::workspace::WorkspaceAnalysis;
 use crate::components::charts::{BarChart, BarData, ValueFormat};
 use crate::components::{AnalysisView, DataArea, PageHeader, WhatIfCalculator};
+use crate::domain::ExitReason;
 use crate::i18n::{fill, format, labels, ChurnText, Locale, Msg, Text as _};
 use crate::pages::dashboard::customers_href;
 use crate::state::use_i18n;
@@ -34,9 +35,14 @@ fn query(pairs: &[(&str, &str)]) -> CustomerQuery {
     CustomerQuery::from_pairs(pairs.iter().copied())
 }
 
-/// The customers who left (the Customers page has no per-reason filter).
+/// The customers who left.
 fn exited_href() -> String {
     customers_href(&query(&[("status", "exited")]))
+}
+
+/// The customers whose latest exit had this reason.
+fn reason_href(reason: ExitReason) -> String {
+    customers_href(&query(&[("status", "exited"), ("reason", reason.as_str())]))
 }
 
 /// The at-risk customers, the most future profit first.
@@ -194,7 +200,12 @@ fn ReasonSection(churn: Arc<ChurnView>) -> impl IntoView {
             .collect(),
     )
     .titles(i18n.t(ChurnText::Reason), i18n.t(ChurnText::Exits));
-    let on_select = Callback::new(move |_: usize| navigate(&exited_href(), Default::default()));
+    let order: Vec<ExitReason> = reasons.iter().map(|r| r.reason).collect();
+    let on_select = Callback::new(move |i: usize| {
+        if let Some(r) = order.get(i) {
+            navigate(&reason_href(*r), Default::default());
+        }
+    });
     view! {
         <section class="card" data-testid="churn-reasons">
             <h2>{move || i18n.t(ChurnText::ReasonsTitle)}</h2>
@@ -223,7 +234,12 @@ fn LossSection(churn: Arc<ChurnView>, currency: String) -> impl IntoView {
     )
     .with_series(i18n.t(ChurnText::LostLifetime), reasons.iter().map(|r| r.lost_lifetime_value).collect())
     .titles(i18n.t(ChurnText::Reason), i18n.t(ChurnText::LossAxis));
-    let on_select = Callback::new(move |_: usize| navigate(&exited_href(), Default::default()));
+    let order: Vec<ExitReason> = reasons.iter().map(|r| r.reason).collect();
+    let on_select = Callback::new(move |i: usize| {
+        if let Some(r) = order.get(i) {
+            navigate(&reason_href(*r), Default::default());
+        }
+    });
     view! {
         <section class="card" data-testid="churn-losses">
             <h2>{move || i18n.t(ChurnText::LossTitle)}</h2>
@@ -249,7 +265,7 @@ fn LossTable(churn: Arc<ChurnView>, currency: String) -> impl IntoView {
         .map(|r| {
             view! {
                 <tr data-testid="loss-row">
-                    <th scope="row"><a href=exited_href()>{i18n.t(labels::exit_reason(r.reason))}</a></th>
+                    <th scope="row"><a href=reason_href(r.reason)>{i18n.t(labels::exit_reason(r.reason))}</a></th>
                     <td class="num">{format::count(r.exits as u64, locale)}</td>
                     <td class="num">{format::percent(r.share, 0, locale)}</td>
                     <td class="num">{format::count(r.lost_customers as u64, locale)}</td>

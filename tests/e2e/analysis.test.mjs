@@ -73,14 +73,18 @@ test("Churn: charts render, the what-if calculator reproduces the worked example
   await page.waitForURL(/\/customers\/[^?]+$/);
   await page.waitForSelector(`text=${name}`);
 
-  // A reason bar's table row opens the customers who left.
+  // A reason's bar (here its table row) opens the customers who left for it.
   await open(page, "/churn");
   await ready(page, "churn-reasons-chart");
   const numbers = page.locator('[data-testid="churn-reasons-chart"] details');
   if (!(await numbers.evaluate((el) => el.open))) await numbers.locator("summary").click();
   await page.locator('[data-testid="churn-reasons-chart"] .chart-table__link').first().click();
-  await page.waitForURL(/status=exited/);
-  assert.ok((await count(page)) > 0, "the demo has customers who left");
+  await page.waitForURL((url) => url.searchParams.get("status") === "exited" && /^[a-z]+$/.test(url.searchParams.get("reason") || ""));
+  const reason = new URL(page.url()).searchParams.get("reason");
+  const price = await count(page);
+  assert.ok(price > 0, `the demo has customers who left for the reason "${reason}"`);
+  const exited = await (async () => { await open(page, "/customers?status=exited"); return count(page); })();
+  assert.ok(price < exited, `a reason is a part of those who left (${price} of ${exited})`);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -3,7 +3,7 @@
 //! link to exactly the customers behind a cell.
 
 use super::CustomerRow;
-use crate::domain::{CurrentQuadrant, FutureQuadrant, RfmSegment, Tier};
+use crate::domain::{CurrentQuadrant, ExitReason, FutureQuadrant, RfmSegment, Tier};
 use std::cmp::Ordering;
 
 /// Which customers by manager.
@@ -91,6 +91,9 @@ pub struct CustomerQuery {
     pub tier: Option<Tier>,
     /// The tier one migration shift earlier (`CustomerRow::previous_tier`).
     pub previous_tier: Option<Tier>,
+    /// The reason of the latest recorded exit (`CustomerRow::exit`): the customers who left
+    /// for it.
+    pub reason: Option<ExitReason>,
     pub current: Option<CurrentQuadrant>,
     pub future: Option<FutureQuadrant>,
     pub rfm: Option<RfmSegment>,
@@ -114,6 +117,7 @@ impl CustomerQuery {
                 "segment" if !value.is_empty() => q.segment = Some(value.to_string()),
                 "tier" => q.tier = Tier::parse(value),
                 "previous_tier" => q.previous_tier = Tier::parse(value),
+                "reason" => q.reason = ExitReason::parse(value),
                 "current" => q.current = CurrentQuadrant::parse(value),
                 "future" => q.future = FutureQuadrant::parse(value),
                 "rfm" => q.rfm = RfmSegment::parse(value),
@@ -155,6 +159,9 @@ impl CustomerQuery {
         }
         if let Some(t) = self.previous_tier {
             out.push(("previous_tier", t.as_str().to_string()));
+        }
+        if let Some(r) = self.reason {
+            out.push(("reason", r.as_str().to_string()));
         }
         if let Some(c) = self.current {
             out.push(("current", c.as_str().to_string()));
@@ -222,6 +229,9 @@ impl CustomerQuery {
             return false;
         }
         if self.previous_tier.is_some() && row.previous_tier != self.previous_tier {
+            return false;
+        }
+        if self.reason.is_some() && row.exit.map(|e| e.1) != self.reason {
             return false;
         }
         if self.current.is_some() && s.map(|s| s.current_quadrant) != self.current {
@@ -431,6 +441,7 @@ mod tests {
             segment: Some("Hotels & Inns".into()),
             tier: Some(Tier::Gold),
             previous_tier: Some(Tier::Iron),
+            reason: Some(ExitReason::Price),
             current: Some(CurrentQuadrant::LeastProfitable),
             future: Some(FutureQuadrant::Invest),
             rfm: None,
@@ -443,6 +454,19 @@ mod tests {
         let back = CustomerQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(back, q);
         assert!(q.to_query_string().contains("segment=Hotels%20%26%20Inns"));
+    }
+
+    #[test]
+    fn reason_selects_the_customers_whose_latest_exit_had_it() {
+        let mut rows = vec![row("C1", "Ann", Some(5.0)), row("C2", "Bob", Some(6.0)), row("C3", "Cy", None)];
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2025, 3, d).unwrap();
+        rows[0].exit = Some((day(1), ExitReason::Price));
+        rows[1].exit = Some((day(2), ExitReason::Service));
+        let price = CustomerQuery::from_pairs([("reason", "price"), ("status", "exited")]);
+        assert_eq!(select(&rows, &price), vec![0]);
+        assert!(price.to_query_string().contains("reason=price"));
+        assert_eq!(select(&rows, &CustomerQuery::from_pairs([("reason", "market")])), Vec::<u32>::new());
+        assert_eq!(select(&rows, &CustomerQuery::from_pairs([("reason", "nonsense")])).len(), 3);
     }
 
     #[test]
