@@ -232,6 +232,67 @@ pub fn perceived_value(
     }
 }
 
+/// The sheet key under which the Planning page keeps the spend per customer per tier.
+pub const TIER_SPEND_SHEET: &str = "tier_spend";
+/// The sheet key under which the Planning page keeps the perceived-value sheet.
+pub const PERCEIVED_VALUE_SHEET: &str = "perceived_value";
+
+/// Lowest and highest rating on the perceived-value sheet's survey scale.
+pub const RATING_RANGE: (f64, f64) = (0.0, 10.0);
+
+/// One segment's line of the perceived-value sheet: ratings, weights and the preset the
+/// weights started from (`None` once edited by hand).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SegmentValue {
+    pub segment: String,
+    pub ratings: ValueRatings,
+    pub weights: ValueWeights,
+    #[serde(default)]
+    pub preset: Option<String>,
+}
+
+impl SegmentValue {
+    /// A new line: every rating at the middle of the scale, equal weights.
+    pub fn new(segment: impl Into<String>) -> SegmentValue {
+        let mid = (RATING_RANGE.0 + RATING_RANGE.1) / 2.0;
+        SegmentValue {
+            segment: segment.into(),
+            ratings: ValueRatings {
+                utility: mid,
+                brand: mid,
+                relationship: mid,
+                cost: mid,
+                time: mid,
+            },
+            weights: ValueWeights::EQUAL,
+            preset: Some("equal".into()),
+        }
+    }
+}
+
+/// The perceived-value sheet as saved: one line per segment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct PerceivedValueSheet {
+    pub segments: Vec<SegmentValue>,
+}
+
+impl PerceivedValueSheet {
+    /// The line of a segment, if the sheet has one.
+    pub fn get(&self, segment: &str) -> Option<&SegmentValue> {
+        self.segments.iter().find(|s| s.segment == segment)
+    }
+}
+
+impl ValueWeights {
+    /// A preset by its stable name.
+    pub fn preset(name: &str) -> Option<ValueWeights> {
+        ValueWeights::PRESETS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, w)| *w)
+    }
+}
+
 /// One customer segment (the customers' own `segment` field).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SegmentRow {
@@ -294,8 +355,8 @@ pub struct PreviousPyramid {
 ///
 /// The current window is the analysis window, [start, as_of] (start = the window's first day,
 /// or the earliest order when the window is all history); the previous window is the same
-/// window ending L = `migration_window_days` days earlier, [start − L, as_of − L] (the same
-/// length when the analysis window has a start; all history up to as_of − L otherwise). The
+/// window ending L = `migration_window_days` days earlier: [start − L, as_of − L] when the
+/// analysis window has a start (the same length), all history up to as_of − L otherwise. The
 /// current tier of a customer is therefore exactly the tier the rest of the app shows, so a
 /// migration cell selects exactly `previous_tier = X, tier = Y`.
 pub fn previous_pyramid(
@@ -320,7 +381,9 @@ pub fn previous_pyramid(
     let shift = days as i32;
     let start_day = settings.window.start.map(day_number).unwrap_or(first);
     let current_window = date_of_day(start_day).zip(Some(as_of));
-    let previous_window = date_of_day(start_day - shift).zip(date_of_day(as_of_day - shift));
+    // All history stays all history: the previous window starts at the same first order.
+    let previous_start = if settings.window.start.is_some() { start_day - shift } else { start_day };
+    let previous_window = date_of_day(previous_start).zip(date_of_day(as_of_day - shift));
     let previous = Settings {
         as_of: date_of_day(as_of_day - shift),
         window: crate::domain::AnalysisWindow {
@@ -519,6 +582,19 @@ mod tests {
             time: 0.0,
         };
         assert!(perceived_value(&r, &zero).is_err());
+    }
+
+    #[test]
+    fn a_new_segment_line_starts_neutral_and_survives_a_round_trip() {
+        let line = SegmentValue::new("Restaurants");
+        // 5 + 5 + 5 − 5 − 5 with equal weights.
+        assert!((perceived_value(&line.ratings, &line.weights).unwrap() - 5.0).abs() < 1e-12);
+        let sheet = PerceivedValueSheet { segments: vec![line.clone()] };
+        let json = serde_json::to_string(&sheet).unwrap();
+        let back: PerceivedValueSheet = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.get("Restaurants"), Some(&line));
+        assert_eq!(ValueWeights::preset("business"), Some(ValueWeights::BUSINESS));
+        assert_eq!(ValueWeights::preset("nobody"), None);
     }
 
     #[test]
