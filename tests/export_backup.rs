@@ -381,14 +381,19 @@ fn workspace() -> impl Strategy<Value = Backup> {
             vec(stored(interaction()), 0..4),
             vec(stored(exit()), 0..3),
         ),
-        (vec(plan(), 0..3), vec(batch(), 0..3), vec(block(), 0..3)),
+        (
+            vec(plan(), 0..3),
+            vec(batch(), 0..3),
+            vec(block(), 0..3),
+            vec((text(), text()), 0..3),
+        ),
     )
         .prop_map(
             |(
                 (workspace_name, created_at, app_version, settings),
                 (mut customers, mut managers, mut campaigns),
                 (mut responses, mut interactions, mut exits),
-                (mut plans, mut batches, mut transactions),
+                (mut plans, mut batches, mut transactions, mut sheets),
             )| {
                 distinct(&mut customers, |c| &mut c.id);
                 distinct(&mut managers, |m| &mut m.id);
@@ -399,6 +404,7 @@ fn workspace() -> impl Strategy<Value = Backup> {
                 distinct(&mut plans, |p| &mut p.customer_id);
                 distinct(&mut batches, |b| &mut b.id);
                 distinct(&mut transactions, |b| &mut b.key);
+                distinct(&mut sheets, |s| &mut s.0);
                 Backup {
                     workspace_name,
                     created_at,
@@ -413,6 +419,7 @@ fn workspace() -> impl Strategy<Value = Backup> {
                     plans,
                     batches,
                     transactions,
+                    sheets,
                 }
             },
         )

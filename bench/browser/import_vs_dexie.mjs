@@ -9,7 +9,7 @@
 // Prints both and the ratios. Dexie is served from bench/browser/node_modules (run
 // `npm install` in bench/browser once); it never enters the app.
 //
-//   node bench/browser/import_vs_dexie.mjs [BASE_URL]      (ROWS=100000 for a quick run)
+//   node bench/browser/import_vs_dexie.mjs [BASE_URL]   (ROWS=100000 or DEXIE=0 for a quick run)
 // (`make bench-browser` builds, serves and runs every bench/browser/*.mjs.)
 import { chromium } from "playwright-core";
 import fs from "node:fs";
@@ -95,7 +95,8 @@ const readTx = step("read transactions");
 const buildLedger = step("build ledger");
 await app.close();
 
-// --- Dexie.js in the same browser: one record per row. ---
+// --- Dexie.js in the same browser: one record per row (DEXIE=0 skips it for a quick look). ---
+const runDexie = process.env.DEXIE !== "0";
 const bare = await browser.newContext({ serviceWorkers: "block" });
 await bare.route(`${base}/__bench/**`, (route) => {
   const url = new URL(route.request().url());
@@ -105,7 +106,7 @@ await bare.route(`${base}/__bench/**`, (route) => {
 });
 const dpage = await bare.newPage();
 await dpage.goto(`${base}/__bench/dexie.html`);
-const dexie = await dpage.evaluate(async () => {
+const dexie = !runDexie ? { write: NaN, read: NaN, count: 0 } : await dpage.evaluate(async () => {
   const { default: Dexie } = await import("/__bench/dexie.mjs");
   const text = await (await fetch("/__bench/rows.csv")).text();
   const lines = text.split("\n");

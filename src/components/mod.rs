@@ -3,6 +3,7 @@
 pub mod analysis_view;
 pub mod charts;
 pub mod data_area;
+pub mod download;
 pub mod empty_state;
 pub mod page_header;
 pub mod progress;

@@ -150,6 +150,10 @@ pub struct Backup {
     pub batches: Vec<BatchRecord>,
     /// Transactions, as stored blocks.
     pub transactions: Vec<StoredBlock>,
+    /// The workspace's planning sheets (budget by tier, perceived value and the like): each
+    /// key with its value as JSON text, so that a sheet added later travels without a new
+    /// format version.
+    pub sheets: Vec<(String, String)>,
 }
 
 /// How many records of each kind a backup holds (for the restore confirmation).
@@ -331,6 +335,10 @@ impl Backup {
         repeated(
             "block of transactions",
             first_repeat(self.transactions.iter().map(|b| b.key.as_str())),
+        )?;
+        repeated(
+            "sheet",
+            first_repeat(self.sheets.iter().map(|(k, _)| k.as_str())),
         )?;
         for block in &self.transactions {
             block
@@ -745,6 +753,7 @@ struct WireBody {
     plans: Vec<ContactPlan>,
     batches: Vec<WireBatch>,
     blocks: Vec<WireBlock>,
+    sheets: Vec<(String, String)>,
 }
 
 fn crc32(bytes: &[u8]) -> u32 {
@@ -771,6 +780,7 @@ pub fn encode(backup: &Backup) -> Result<Vec<u8>, BackupError> {
         plans: backup.plans.clone(),
         batches: backup.batches.iter().map(WireBatch::from).collect(),
         blocks: backup.transactions.iter().map(WireBlock::from).collect(),
+        sheets: backup.sheets.clone(),
     };
     let raw = postcard::to_stdvec(&body).map_err(|e| BackupError::Inconsistent(e.to_string()))?;
     drop(body);
@@ -873,6 +883,7 @@ pub fn decode(bytes: &[u8]) -> Result<Backup, BackupError> {
         plans: body.plans,
         batches: body.batches.into_iter().map(BatchRecord::from).collect(),
         transactions: body.blocks.into_iter().map(StoredBlock::from).collect(),
+        sheets: body.sheets,
     };
     backup
         .validate()

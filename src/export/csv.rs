@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analytics::score::CustomerScore;
+use crate::analytics::workspace::CustomerRow;
 use crate::domain::Customer;
 
 /// The header of the scores file, exactly.
@@ -200,6 +201,23 @@ pub fn scores_csv(scores: impl IntoIterator<Item = CustomerScore>, options: CsvO
         push_score(&mut line, &s);
     }
     line.buf
+}
+
+/// The scores file of analysed customers, in the order given; customers without scores (no
+/// order in the analysis window) are left out. Returns the file and the rows written.
+pub fn scores_csv_of_rows<'a>(
+    rows: impl IntoIterator<Item = &'a CustomerRow>,
+    options: CsvOptions,
+) -> (Vec<u8>, usize) {
+    let mut line = start(SCORES_HEADER, options);
+    let mut written = 0;
+    for row in rows {
+        if let Some(scores) = &row.scores {
+            push_score(&mut line, &scores.to_customer_score(&row.id));
+            written += 1;
+        }
+    }
+    (line.buf, written)
 }
 
 /// Appends one customer's row of the customers file (the columns of [`CUSTOMERS_HEADER`]).

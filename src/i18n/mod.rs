@@ -127,6 +127,7 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+pub mod backup;
 pub mod campaigns;
 pub mod charts;
 pub mod churn;
@@ -138,9 +139,11 @@ pub mod import_problems;
 pub mod labels;
 pub mod managers;
 mod messages;
+pub mod planning;
 pub mod models;
 pub mod profile;
 pub mod settings;
+pub use backup::BackupText;
 pub use campaigns::CampaignText;
 pub use charts::ChartText;
 pub use churn::ChurnText;
@@ -152,6 +155,7 @@ pub use import_problems::ImportProblemText;
 pub use labels::Label;
 pub use managers::ManagerText;
 pub use messages::*;
+pub use planning::PlanningText;
 pub use models::ModelText;
 pub use profile::ProfileText;
 pub use settings::SettingsText;

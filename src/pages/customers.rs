@@ -5,18 +5,20 @@
 
 use crate::analytics::workspace::query::{self, CustomerQuery, SortKey};
 use crate::analytics::workspace::{CustomerRow, WorkspaceAnalysis};
+use crate::components::download::offer_bytes;
 use crate::components::{AnalysisView, DataArea, PageHeader, VirtualRows};
-use crate::domain::{CurrentQuadrant, FutureQuadrant, RfmSegment, Tier};
-use crate::i18n::{fill, format, labels, CustomerText, Msg};
-use crate::state::{actions, use_i18n, use_workspace, I18n};
+use crate::domain::{CurrentQuadrant, ExitReason, FutureQuadrant, RfmSegment, Tier};
+use crate::i18n::{fill, format, labels, BackupText, CustomerText, Msg};
+use crate::state::{actions, backup, use_i18n, use_workspace, I18n};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 const ROW_HEIGHT: f64 = 52.0;
-const QUERY_KEYS: [&str; 11] = [
-    "q", "segment", "tier", "previous_tier", "current", "future", "rfm", "manager", "status", "sort", "dir",
+const QUERY_KEYS: [&str; 12] = [
+    "q", "segment", "tier", "previous_tier", "current", "future", "rfm", "manager", "status", "reason",
+    "sort", "dir",
 ];
 
 /// The Customers page.
@@ -27,6 +29,7 @@ pub fn CustomersPage() -> impl IntoView {
         manager: RwSignal::new(String::new()),
         message: RwSignal::new(None),
         busy: RwSignal::new(false),
+        export: RwSignal::new(None),
     };
     view! {
         <PageHeader title=Msg::NavCustomers intro=Msg::CustomersIntro/>
@@ -42,6 +45,8 @@ struct BulkState {
     manager: RwSignal<String>,
     message: RwSignal<Option<Result<String, String>>>,
     busy: RwSignal<bool>,
+    /// The outcome of the last export.
+    export: RwSignal<Option<Result<String, String>>>,
 }
 
 /// The query in the URL.
@@ -227,6 +232,38 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl Into
         }
     };
 
+    // Exports of the customers in view, in the order shown.
+    let export_message = bulk.export;
+    let export_scores = move |_| {
+        let (file, shown) = selection.with_untracked(|s| {
+            data.with_value(|a| (backup::scores_file(&a.customers, s), s.len()))
+        });
+        export_message.set(Some(offer_file(i18n, &file, "text/csv;charset=utf-8").map(|done| {
+            let unscored = shown.saturating_sub(file.rows);
+            if unscored == 0 {
+                done
+            } else {
+                let note = fill(
+                    i18n.t(BackupText::Unscored),
+                    &[("count", &format::count(unscored as u64, i18n.locale_untracked()))],
+                );
+                format!("{done} {note}")
+            }
+        })));
+    };
+    let export_customers = move |_| {
+        let rows: Vec<CustomerRow> = selection.with_untracked(|s| {
+            data.with_value(|a| s.iter().map(|&i| a.customers[i as usize].clone()).collect())
+        });
+        leptos::task::spawn_local(async move {
+            let outcome = match backup::customers_file(workspace, rows).await {
+                Ok(file) => offer_file(i18n, &file, "text/csv;charset=utf-8"),
+                Err(e) => Err(e.message),
+            };
+            export_message.set(Some(outcome));
+        });
+    };
+
     view! {
         <div class="filters" role="search" data-testid="customer-filters">
             <input
@@ -251,6 +288,13 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl Into
             <label class="filter">
                 <span>{move || i18n.t(CustomerText::Tier)}</span>
                 <select data-testid="filter-tier" on:change=on_filter("tier") prop:value=select_value("tier")>
+                    <option value="">{any}</option>
+                    {move || option_list(Tier::ALL.iter().map(|t| (t.as_str().to_string(), i18n.t(labels::tier(*t)).to_string())).collect())}
+                </select>
+            </label>
+            <label class="filter">
+                <span>{move || i18n.t(CustomerText::PreviousTier)}</span>
+                <select data-testid="filter-previous-tier" on:change=on_filter("previous_tier") prop:value=select_value("previous_tier")>
                     <option value="">{any}</option>
                     {move || option_list(Tier::ALL.iter().map(|t| (t.as_str().to_string(), i18n.t(labels::tier(*t)).to_string())).collect())}
                 </select>
@@ -293,6 +337,13 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl Into
                     <option value="exited">{move || i18n.t(CustomerText::StatusExited)}</option>
                 </select>
             </label>
+            <label class="filter">
+                <span>{move || i18n.t(CustomerText::ExitReason)}</span>
+                <select data-testid="filter-reason" on:change=on_filter("reason") prop:value=select_value("reason")>
+                    <option value="">{any}</option>
+                    {move || option_list(ExitReason::ALL.iter().map(|r| (r.as_str().to_string(), i18n.t(labels::exit_reason(*r)).to_string())).collect())}
+                </select>
+            </label>
             <button class="button button--quiet" on:click=move |_| set_query.with_value(|s| s(CustomerQuery { sort: query.get_untracked().sort, descending: query.get_untracked().descending, ..CustomerQuery::from_pairs([]) }))>
                 {move || i18n.t(CustomerText::ClearFilters)}
             </button>
@@ -329,6 +380,24 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl Into
             Ok(text) => view! { <p class="status status--ok" role="status" data-testid="bulk-result">{text}</p> }.into_any(),
             Err(text) => view! { <p class="inline-error" role="alert" data-testid="bulk-result">{text}</p> }.into_any(),
         })}
+        <details class="export-bar" data-testid="export">
+            <summary>{move || i18n.t(BackupText::Export)}</summary>
+            <div class="export-bar__body">
+                <span>{move || fill(i18n.t(BackupText::ExportCount), &[("count", &format::count(selection.with(|s| s.len()) as u64, i18n.locale()))])}</span>
+                <button class="button" data-testid="export-scores" title=move || i18n.t(BackupText::ExportScoresHelp)
+                    disabled=move || selection.with(|s| s.is_empty()) on:click=export_scores>
+                    {move || i18n.t(BackupText::ExportScores)}
+                </button>
+                <button class="button" data-testid="export-customers"
+                    disabled=move || selection.with(|s| s.is_empty()) on:click=export_customers>
+                    {move || i18n.t(BackupText::ExportCustomers)}
+                </button>
+            </div>
+            {move || export_message.get().map(|m| match m {
+                Ok(text) => view! { <p class="status status--ok" role="status" data-testid="export-result">{text}</p> }.into_any(),
+                Err(text) => view! { <p class="inline-error" role="alert" data-testid="export-result">{text}</p> }.into_any(),
+            })}
+        </details>
 
         <div class="ctable" role="table" aria-rowcount=move || selection.with(|s| s.len() + 1) data-testid="customer-table">
             <div class="ctable__row ctable__row--head" role="row">
@@ -354,6 +423,18 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl Into
             />
         </div>
     }
+}
+
+/// Offers an export file and says what was saved.
+fn offer_file(i18n: I18n, file: &backup::OutFile, mime: &str) -> Result<String, String> {
+    offer_bytes(&file.bytes, mime, &file.name)?;
+    Ok(fill(
+        i18n.t(BackupText::ExportDone),
+        &[
+            ("file", &file.name),
+            ("rows", &format::count(file.rows as u64, i18n.locale_untracked())),
+        ],
+    ))
 }
 
 fn customer_row(

@@ -1,5 +1,6 @@
 //! One file per route: pages compose components and read state.
 
+pub mod backup;
 pub mod campaigns;
 pub mod churn;
 pub mod cohorts;

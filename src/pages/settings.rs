@@ -27,6 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
         <div class="settings-columns">
         <div class="settings-main">
             <WorkspacesCard/>
+            <super::backup::BackupCard/>
             <AnalysisSettings workspace=workspace/>
         </div>
         <div class="settings-side">
@@ -98,9 +99,20 @@ fn WorkspacesCard() -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
     let refresh = RwSignal::new(0u32);
+    // Listed once the workspace is open: on a first visit, opening creates the first one.
+    let opened = Memo::new(move |_| match workspace.status() {
+        DbStatus::Ready { workspace, .. } => Some(workspace.id),
+        _ => None,
+    });
     let list = LocalResource::new(move || {
         refresh.track();
-        actions::list_workspaces()
+        let opened = opened.get();
+        async move {
+            match opened {
+                Some(_) => actions::list_workspaces().await,
+                None => Ok(Vec::new()),
+            }
+        }
     });
     let current = move || match workspace.status() {
         DbStatus::Ready { workspace, .. } => Some(workspace.id),

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod analysis;
+pub mod backup;
 pub mod device;
 pub mod i18n;
 pub mod transfer;

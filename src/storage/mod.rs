@@ -4,6 +4,7 @@
 //! One IndexedDB database per workspace keeps clients apart and makes deleting one
 //! trivial; a small registry database lists the workspaces.
 
+pub mod backup;
 pub mod blocks;
 pub mod changes;
 pub mod dataset;

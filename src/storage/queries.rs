@@ -422,7 +422,7 @@ impl WorkspaceDb {
             .map_err(|e| error::read_error(what, &e))?;
         let store = tx.store(schema::SETTINGS).map_err(|e| error::read_error(what, &e))?;
         let Some(record) = store
-            .get(JsValue::from_str(&format!("sheet:{key}")))
+            .get(JsValue::from_str(&format!("{}{key}", super::backup::SHEET_PREFIX)))
             .await
             .map_err(|e| error::read_error(what, &e))?
         else {
@@ -436,7 +436,7 @@ impl WorkspaceDb {
     pub async fn save_sheet<T: serde::Serialize>(&self, key: &str, value: &T) -> Result<u64, StorageError> {
         let what = "the planning sheet";
         let record = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&record, &"key".into(), &JsValue::from_str(&format!("sheet:{key}")));
+        let _ = js_sys::Reflect::set(&record, &"key".into(), &JsValue::from_str(&format!("{}{key}", super::backup::SHEET_PREFIX)));
         let _ = js_sys::Reflect::set(&record, &"value".into(), &to_js(value, what)?);
         let tx = self
             .rexie
@@ -466,7 +466,7 @@ pub fn single_put<T: Record>(what: &str, record: &T) -> Result<Changes, StorageE
     Ok(changes)
 }
 
-const ANALYSIS_CACHE_KEY: &str = "analysis_cache";
+pub(crate) const ANALYSIS_CACHE_KEY: &str = "analysis_cache";
 
 /// The key range holding exactly `key`.
 fn key_only(key: &JsValue, what: &str) -> Result<KeyRange, StorageError> {

@@ -17,7 +17,7 @@ use crate::analytics::ledger::{day_number, ExitInput, InteractionInput, Ledger};
 use crate::analytics::score::{self, CustomerScore, ScoreOptions, ScoreReport, Stage};
 use crate::domain::{
     Campaign, CampaignResponse, ContactPlan, CurrentQuadrant, Customer, Exit, ExitReason,
-    FutureQuadrant, Interaction, Manager, RfmSegment, Settings, Tier,
+    FutureQuadrant, Interaction, Manager, Money, RfmSegment, Settings, Tier,
 };
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -59,6 +59,34 @@ pub struct Scores {
     pub future_quadrant: FutureQuadrant,
     pub tier: Tier,
     pub rfm_segment: RfmSegment,
+}
+
+impl Scores {
+    /// The customer's scores as the engine gave them (the inverse of `From<&CustomerScore>`),
+    /// so that exports write exactly what `insight score` writes.
+    pub fn to_customer_score(&self, customer_id: &str) -> CustomerScore {
+        CustomerScore {
+            customer_id: customer_id.to_string(),
+            orders: self.orders,
+            revenue: Money(self.revenue),
+            gross_margin: Money(self.gross_margin),
+            cost_to_serve: Money(self.cost_to_serve),
+            profit: Money(self.profit),
+            frequency: self.frequency,
+            recency: self.recency,
+            t: self.t,
+            monetary_value: self.monetary_value,
+            p_alive: self.p_alive,
+            expected_purchases: self.expected_purchases,
+            expected_order_value: self.expected_order_value,
+            clv: self.clv,
+            future_profit: self.future_profit,
+            current_quadrant: self.current_quadrant,
+            future_quadrant: self.future_quadrant,
+            tier: self.tier,
+            rfm_segment: self.rfm_segment,
+        }
+    }
 }
 
 impl From<&CustomerScore> for Scores {

@@ -203,7 +203,7 @@ where
             return;
         };
         match png_data_url(&canvas) {
-            Ok(url) => download(&url, &png_file_name(&title.get_untracked())),
+            Ok(url) => crate::components::download::offer_url(&url, &png_file_name(&title.get_untracked())),
             Err(err) => web_sys::console::error_1(&err.to_string().into()),
         }
     };
@@ -336,27 +336,6 @@ pub fn png_file_name(title: &str) -> String {
         "chart.png".to_string()
     } else {
         format!("{name}.png")
-    }
-}
-
-/// Offers `url` as a download named `file_name` through a temporary `<a download>`.
-fn download(url: &str, file_name: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(body) = document.body() else { return };
-    let Ok(anchor) = document
-        .create_element("a")
-        .map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>())
-    else {
-        return;
-    };
-    anchor.set_href(url);
-    anchor.set_download(file_name);
-    let _ = anchor.set_attribute("hidden", "");
-    if body.append_child(&anchor).is_ok() {
-        anchor.click();
-        anchor.remove();
     }
 }
 

@@ -278,15 +278,6 @@ pub fn draw(area: &Area, data: &LineData, style: &ChartStyle) -> Result<Hits, Ch
     };
     let mut chart = cartesian(area, &axes, style)?;
     let plot = plot_rect(&chart);
-    let muted = draw::text(
-        style,
-        SMALL,
-        false,
-        palette::TEXT_MUTED,
-        HPos::Left,
-        VPos::Bottom,
-    );
-
     // Reference lines under the data.
     for r in &data.references {
         let Some(v) = sane(r.value) else { continue };
@@ -325,18 +316,20 @@ pub fn draw(area: &Area, data: &LineData, style: &ChartStyle) -> Result<Hits, Ch
                 style.px(1.0),
                 style,
             )?;
-            // At the left end: cumulative curves start low, so the label stays clear of them.
+            // Under the line at the right end: a whale curve rises steeply through the left
+            // end and stays above its 100 % until it comes back to it at the right.
             let label = draw::fit(
                 style,
                 &r.label,
                 SMALL,
                 false,
-                f64::from(plot.x1 - plot.x0) * 0.5,
+                f64::from(plot.x1 - plot.x0) * 0.4,
             );
+            let ts = draw::text(style, SMALL, false, palette::TEXT_MUTED, HPos::Right, VPos::Top);
             area.draw(&Text::new(
                 label,
-                (plot.x0 + style.px(6.0), py - style.px(3.0)),
-                muted.clone(),
+                (plot.x1 - style.px(8.0), py + style.px(3.0)),
+                ts,
             ))
             .map_err(draw_err)?;
         }
