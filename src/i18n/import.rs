@@ -25,6 +25,7 @@ catalogue! {
         Reverted => { en: "reverted", es: "revertida", fr: "annulée", zh: "已撤销" }
         ConfirmRevert => { en: "Remove everything \"{file}\" brought in and restore the customers it changed?", es: "¿Quitar todo lo que trajo \"{file}\" y restaurar los clientes que cambió?", fr: "Retirer tout ce qu'a apporté « {file} » et rétablir les clients modifiés ?", zh: "移除“{file}”导入的全部内容并恢复其修改过的客户？" }
         YesRevert => { en: "Yes, revert", es: "Sí, revertir", fr: "Oui, annuler", zh: "确认撤销" }
+        Reverting => { en: "Reverting…", es: "Revirtiendo…", fr: "Annulation…", zh: "正在撤销…" }
         WizardTitle => { en: "Import a file", es: "Importar un archivo", fr: "Importer un fichier", zh: "导入文件" }
         WizardBody => { en: "Transactions, customers, interactions or exits from a CSV file. Every row is checked first; nothing is stored unless you say so, and an import can be reverted in one click.", es: "Transacciones, clientes, interacciones o bajas desde un archivo CSV. Primero se revisa cada fila; no se guarda nada sin su confirmación y cada importación se puede revertir con un clic.", fr: "Transactions, clients, interactions ou départs depuis un fichier CSV. Chaque ligne est d'abord vérifiée ; rien n'est enregistré sans votre accord, et une importation s'annule en un clic.", zh: "从 CSV 文件导入交易、客户、互动或流失记录。每一行都会先经过检查；未经您确认不会保存任何内容，且每次导入都可一键撤销。" }
         DropHere => { en: "Drop a CSV file here, or", es: "Suelte aquí un archivo CSV, o", fr: "Déposez un fichier CSV ici, ou", zh: "将 CSV 文件拖放到此处，或" }

@@ -450,8 +450,9 @@ fn customer_row(
         .clone()
         .or_else(|| row.email.clone())
         .unwrap_or_default();
-    let money = |minor: i64| format::money_minor(minor, currency, locale);
-    let money_f = |v: f64| format::money(v, currency, 2, locale);
+    // Whole currency units: the list compares customers; the profile has the cents.
+    let money = |minor: i64| format::money(minor as f64 / 100.0, currency, 0, locale);
+    let money_f = |v: f64| format::money(v, currency, 0, locale);
     let s = row.scores.as_ref();
     let status = match (&row.exit, row.at_risk) {
         (Some((date, _)), _) => Some((

@@ -175,13 +175,26 @@ pub(crate) async fn run_ops(
             Op::Delete { store, key } => {
                 flush(tx, pending_store, &mut pending, what).await?;
                 let s = tx.store(store).map_err(|e| error::write_error(what, &e))?;
-                s.delete(key)
-                    .await
-                    .map_err(|e| error::write_error(what, &e))?;
+                delete_keys(&s, [key], what).await?;
             }
         }
     }
     flush(tx, pending_store, &mut pending, what).await
+}
+
+/// Deletes keys from a store, sending every request before awaiting any: requests of one
+/// transaction run in order anyway, and awaiting each in turn costs a trip through the
+/// event loop per key (tens of seconds for the demo company's records).
+pub(crate) async fn delete_keys(
+    store: &rexie::Store,
+    keys: impl IntoIterator<Item = JsValue>,
+    what: &str,
+) -> Result<(), StorageError> {
+    let results = futures_util::future::join_all(keys.into_iter().map(|k| store.delete(k))).await;
+    for result in results {
+        result.map_err(|e| error::write_error(what, &e))?;
+    }
+    Ok(())
 }
 
 const REVISION_KEY: &str = "revision";

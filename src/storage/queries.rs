@@ -2,7 +2,7 @@
 //! touch several stores at once (deleting a customer, reverting an import).
 
 use super::blocks::{self, Block};
-use super::changes::{bump_revision, finish, Changes};
+use super::changes::{bump_revision, delete_keys, finish, Changes};
 use super::error::{self, StorageError};
 use super::records::{ImportBatch, Keyed, KeyedRecord, WorkspaceSettings, SETTINGS_KEY};
 use super::{from_js, schema, sync, to_js, Record, WorkspaceDb};
@@ -166,11 +166,7 @@ impl WorkspaceDb {
                     .get_all_keys(Some(range), None)
                     .await
                     .map_err(|e| error::write_error(&what, &e))?;
-                for k in keys {
-                    s.delete(k)
-                        .await
-                        .map_err(|e| error::write_error(&what, &e))?;
-                }
+                delete_keys(&s, keys, &what).await?;
             }
             let blocks_store = store(schema::TRANSACTIONS)?;
             let values = blocks_store
@@ -263,36 +259,26 @@ impl WorkspaceDb {
                     .get_all_keys(Some(range), None)
                     .await
                     .map_err(|e| error::write_error(&what, &e))?;
-                for k in keys {
-                    s.delete(k)
-                        .await
-                        .map_err(|e| error::write_error(&what, &e))?;
-                }
+                delete_keys(&s, keys, &what).await?;
             }
             let customers = store(schema::CUSTOMERS)?;
-            for id in &batch.created_customers {
-                customers
-                    .delete(JsValue::from_str(id))
-                    .await
-                    .map_err(|e| error::write_error(&what, &e))?;
-            }
-            for previous in &batch.previous_customers {
-                customers
-                    .put(&to_js(previous, "customer")?, None)
-                    .await
-                    .map_err(|e| error::write_error(&what, &e))?;
-            }
+            delete_keys(&customers, batch.created_customers.iter().map(|id| JsValue::from_str(id)), &what).await?;
+            let previous = batch
+                .previous_customers
+                .iter()
+                .map(|c| to_js(c, "customer").map(|v| (v, None)))
+                .collect::<Result<Vec<_>, _>>()?;
+            customers
+                .put_all(previous.into_iter())
+                .await
+                .map_err(|e| error::write_error(&what, &e))?;
             for (name, keys) in [
                 (schema::MANAGERS, &batch.created_managers),
                 (schema::CAMPAIGNS, &batch.created_campaigns),
                 (schema::CONTACT_PLANS, &batch.created_plans),
             ] {
                 let s = store(name)?;
-                for k in keys {
-                    s.delete(JsValue::from_str(k))
-                        .await
-                        .map_err(|e| error::write_error(&what, &e))?;
-                }
+                delete_keys(&s, keys.iter().map(|k| JsValue::from_str(k)), &what).await?;
             }
             if let Some(previous) = &batch.previous_settings {
                 store(schema::SETTINGS)?

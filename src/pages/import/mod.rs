@@ -132,15 +132,22 @@ fn ImportHistory() -> impl IntoView {
     });
     let confirming = RwSignal::new(None::<(String, String)>);
     let error = RwSignal::new(None::<String>);
+    let reverting = RwSignal::new(false);
     let revert = move |_| {
         let Some((id, _)) = confirming.get_untracked() else {
             return;
         };
+        if reverting.get_untracked() {
+            return;
+        }
+        reverting.set(true);
+        error.set(None);
         spawn_local(async move {
             match actions::revert_import(workspace, id).await {
                 Ok(()) => confirming.set(None),
                 Err(e) => error.set(Some(e.message)),
             }
+            reverting.set(false);
         });
     };
     view! {
@@ -198,8 +205,10 @@ fn ImportHistory() -> impl IntoView {
                 <div class="confirm" role="alertdialog" data-testid="confirm-revert">
                     <p><strong>{fill(i18n.t(ImportText::ConfirmRevert), &[("file", &file)])}</strong></p>
                     <div class="form__actions">
-                        <button class="button button--danger" data-testid="confirm-revert-yes" on:click=revert>{move || i18n.t(ImportText::YesRevert)}</button>
-                        <button class="button" on:click=move |_| confirming.set(None)>{move || i18n.t(ImportText::No)}</button>
+                        <button class="button button--danger" data-testid="confirm-revert-yes" on:click=revert disabled=move || reverting.get()>
+                            {move || if reverting.get() { i18n.t(ImportText::Reverting) } else { i18n.t(ImportText::YesRevert) }}
+                        </button>
+                        <button class="button" on:click=move |_| confirming.set(None) disabled=move || reverting.get()>{move || i18n.t(ImportText::No)}</button>
                     </div>
                 </div>
             })}
