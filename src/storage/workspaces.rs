@@ -132,14 +132,18 @@ pub fn delete_on_next_start(id: &str) {
 
 /// The workspace to open: the remembered one if it still exists, else the first,
 /// else a new one called `default_name`. A deletion scheduled by the last session is
-/// carried out first.
+/// carried out first (and retried on the next start if it could not finish).
 pub async fn open_current(
     default_name: &str,
 ) -> Result<(WorkspaceInfo, WorkspaceDb), StorageError> {
     if let Some(s) = super::prefs::local_storage() {
         if let Ok(Some(id)) = s.get_item(PENDING_DELETE_KEY) {
-            let _ = s.remove_item(PENDING_DELETE_KEY);
-            delete(&id).await?;
+            // The mark goes only once the deletion is done: a page closed or left part-way
+            // through finishes it on the next start. A deletion that fails keeps its mark
+            // and does not stop the app from opening the workspace it moved to.
+            if delete(&id).await.is_ok() {
+                let _ = s.remove_item(PENDING_DELETE_KEY);
+            }
         }
     }
     let list = list().await?;
