@@ -292,18 +292,5 @@ fn block_to_backup(b: Block) -> StoredBlock {
 }
 
 fn block_from_backup(b: StoredBlock) -> Block {
-    let c = b.columns;
-    Block {
-        key: b.key,
-        batch: b.batch,
-        ids: c.ids,
-        customer: c.customer,
-        day: c.day,
-        amount: c.amount,
-        cost: c.cost,
-        kind: c.kind,
-        products: c.products,
-        product: c.product,
-        quantity: c.quantity,
-    }
+    Block::from_columns(b.key, b.batch, b.columns)
 }

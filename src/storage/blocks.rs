@@ -35,6 +35,27 @@ pub struct Block {
 }
 
 impl Block {
+    /// A stored block from the columns the import engine (or a backup) carries.
+    pub fn from_columns(
+        key: String,
+        batch: Option<String>,
+        c: crate::import::blocks::TransactionBlock,
+    ) -> Block {
+        Block {
+            key,
+            batch,
+            ids: c.ids,
+            customer: c.customer,
+            day: c.day,
+            amount: c.amount,
+            cost: c.cost,
+            kind: c.kind,
+            products: c.products,
+            product: c.product,
+            quantity: c.quantity,
+        }
+    }
+
     /// Number of rows.
     pub fn len(&self) -> usize {
         self.customer.len()

@@ -23,19 +23,7 @@ impl WorkspaceDb {
     ) -> Result<u64, StorageError> {
         let mut changes = Changes::new(format!("the transactions from {}", batch.file_name));
         for (n, b) in blocks.into_iter().enumerate() {
-            let block = Block {
-                key: format!("{}-{n:06}", batch.id),
-                batch: Some(batch.id.clone()),
-                ids: b.ids,
-                customer: b.customer,
-                day: b.day,
-                amount: b.amount,
-                cost: b.cost,
-                kind: b.kind,
-                products: b.products,
-                product: b.product,
-                quantity: b.quantity,
-            };
+            let block = Block::from_columns(format!("{}-{n:06}", batch.id), Some(batch.id.clone()), b);
             changes.put_block(&block);
         }
         changes.put(&batch)?;

@@ -4,32 +4,22 @@
 // widths.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newContext, open, screenshot, watchErrors, VIEWPORTS } from "./support.mjs";
+import { launch, demoContext, open, screenshot, watchErrors, chartReady, shownCount, VIEWPORTS } from "./support.mjs";
 
 let browser;
 let context;
 before(async () => {
   browser = await launch();
-  // One context with the demo loaded serves every test (its IndexedDB persists between pages).
-  context = await newContext(browser);
-  const page = await context.newPage();
-  await open(page, "/import?demo=1");
-  await page.waitForSelector('[data-testid="demo-loaded"]', { timeout: 120000 });
-  await page.close();
+  // One context with the demo loaded serves every test.
+  context = await demoContext(browser);
 });
 after(async () => {
   await context?.close();
   await browser?.close();
 });
 
-const ready = (page, testid, timeout = 60000) =>
-  page.waitForSelector(`figure[data-testid="${testid}"][data-state="ready"]`, { timeout });
-
-const count = async (page) => {
-  await page.waitForSelector('[data-testid="customer-count"]', { timeout: 60000 });
-  await page.waitForFunction(() => /^[\d,]+ of/.test(document.querySelector('[data-testid="customer-count"]')?.textContent || ""));
-  return Number((await page.textContent('[data-testid="customer-count"]')).split(" of")[0].replace(/,/g, ""));
-};
+const ready = chartReady;
+const count = shownCount;
 
 test("Churn: charts render, the what-if calculator reproduces the worked example, the at-risk list drills down", async () => {
   const page = await context.newPage();

@@ -3,33 +3,23 @@
 // a settings change that recomputes what the page shows; laptop and phone widths.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newContext, open, screenshot, watchErrors, VIEWPORTS } from "./support.mjs";
+import { launch, demoContext, open, screenshot, watchErrors, chartReady, shownCount, VIEWPORTS } from "./support.mjs";
 
 let browser;
 let context;
 before(async () => {
   browser = await launch();
-  context = await newContext(browser);
-  const page = await context.newPage();
-  await open(page, "/import?demo=1");
-  await page.waitForSelector('[data-testid="demo-loaded"]', { timeout: 120000 });
-  await page.close();
+  // One context with the demo loaded serves every test.
+  context = await demoContext(browser);
 });
 after(async () => {
   await context?.close();
   await browser?.close();
 });
 
-const ready = (page, testid, timeout = 60000) =>
-  page.waitForSelector(`figure[data-testid="${testid}"][data-state="ready"]`, { timeout });
-
+const ready = chartReady;
+const shown = shownCount;
 const number = (text) => Number(text.replace(/[^\d]/g, ""));
-
-/** The count the Customers page shows ("12 of 5,000 customers"). */
-async function shown(page) {
-  await page.waitForFunction(() => /^[\d,]+ of/.test(document.querySelector('[data-testid="customer-count"]')?.textContent || ""), null, { timeout: 60000 });
-  return number((await page.textContent('[data-testid="customer-count"]')).split(" of")[0]);
-}
 
 async function dashboard(page) {
   await open(page, "/");

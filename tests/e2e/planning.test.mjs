@@ -3,17 +3,14 @@
 // the customer-perceived value sheet (ratings and weights per segment, saved per workspace).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newContext, open, screenshot, watchErrors, VIEWPORTS } from "./support.mjs";
+import { launch, demoContext, open, screenshot, watchErrors, chartReady, shownCount, VIEWPORTS } from "./support.mjs";
 
 let browser;
 let context;
 before(async () => {
   browser = await launch();
-  context = await newContext(browser);
-  const page = await context.newPage();
-  await open(page, "/import?demo=1");
-  await page.waitForSelector('[data-testid="demo-loaded"]', { timeout: 120000 });
-  await page.close();
+  // One context with the demo loaded serves every test.
+  context = await demoContext(browser);
 });
 after(async () => {
   await context?.close();
@@ -22,14 +19,11 @@ after(async () => {
 
 const number = (text) => Number(text.replace(/[^\d]/g, ""));
 
+const shown = shownCount;
+
 async function planning(page) {
   await open(page, "/planning");
-  await page.waitForSelector('figure[data-testid="chart-migration"][data-state="ready"]', { timeout: 60000 });
-}
-
-async function shown(page) {
-  await page.waitForFunction(() => /^[\d,]+ of/.test(document.querySelector('[data-testid="customer-count"]')?.textContent || ""), null, { timeout: 60000 });
-  return number((await page.textContent('[data-testid="customer-count"]')).split(" of")[0]);
+  await chartReady(page, "chart-migration");
 }
 
 test("tier migration: the matrix adds up and each cell opens exactly its customers", async () => {

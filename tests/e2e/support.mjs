@@ -69,3 +69,24 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** A fresh context holding the demo company (its IndexedDB persists between its pages). */
+export async function demoContext(browser, viewport = VIEWPORTS.laptop) {
+  const context = await newContext(browser, viewport);
+  const page = await context.newPage();
+  await open(page, "/import?demo=1");
+  await page.waitForSelector('[data-testid="demo-loaded"]', { timeout: 120000 });
+  await page.close();
+  return context;
+}
+
+/** Waits until the chart figure `testid` has drawn. */
+export function chartReady(page, testid, timeout = 60000) {
+  return page.waitForSelector(`figure[data-testid="${testid}"][data-state="ready"]`, { timeout });
+}
+
+/** The number of customers the Customers page shows ("12 of 5,000 customers" gives 12). */
+export async function shownCount(page) {
+  await page.waitForFunction(() => /^[\d,]+ of/.test(document.querySelector('[data-testid="customer-count"]')?.textContent || ""), null, { timeout: 60000 });
+  return Number((await page.textContent('[data-testid="customer-count"]')).split(" of")[0].replace(/,/g, ""));
+}
