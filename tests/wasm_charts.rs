@@ -290,6 +290,14 @@ async fn check_drawn_saved_and_clicked(
         hit.rect
     );
 
+    // A long table's rows are built when it is opened.
+    if let Some(summary) = root
+        .query_selector("details.chart__numbers:not([open]) summary")
+        .expect("selector")
+    {
+        summary.unchecked_into::<HtmlElement>().click();
+        sleep(50).await;
+    }
     let link = root.query_selector(".chart-table__link").expect("selector");
     let link = link.unwrap_or_else(|| panic!("{figure}: the table links to customers"));
     selected.lock().expect("lock").clear();

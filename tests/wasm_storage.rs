@@ -323,3 +323,38 @@ async fn transaction_blocks_round_trip_and_deleting_a_customer_rewrites_them() {
     db.close();
     WorkspaceDb::delete_named(&name).await.expect("delete");
 }
+
+#[wasm_bindgen_test]
+async fn the_analysis_cache_keeps_its_parts_as_blobs_for_the_current_revision_only() {
+    use customer_insight::storage::blob_bytes;
+    let name = unique_name("cache");
+    let db = WorkspaceDb::open_named(&name, WORKSPACE_VERSION)
+        .await
+        .expect("open");
+    assert!(db.analysis_cache().await.expect("read empty").is_none());
+    let revision = db.revision().await.expect("revision");
+    let parts: Vec<Vec<u8>> = vec![vec![1, 2, 3], Vec::new(), (0..=255u8).cycle().take(100_000).collect()];
+    db.save_analysis_cache(revision, &parts)
+        .await
+        .expect("save");
+    let read_back = |blobs: Vec<web_sys::Blob>| async move {
+        let mut back = Vec::new();
+        for blob in &blobs {
+            back.push(blob_bytes(blob).await.expect("bytes"));
+        }
+        back
+    };
+    let (cached_for, blobs) = db.analysis_cache().await.expect("read").expect("cached");
+    assert_eq!(cached_for, revision);
+    assert_eq!(read_back(blobs).await, parts);
+
+    // An analysis of a revision the data has moved past is not kept.
+    db.save_analysis_cache(revision + 1, &[vec![9]])
+        .await
+        .expect("save stale");
+    let (cached_for, blobs) = db.analysis_cache().await.expect("read").expect("cached");
+    assert_eq!(cached_for, revision);
+    assert_eq!(read_back(blobs).await, parts);
+    db.close();
+    WorkspaceDb::delete_named(&name).await.expect("delete");
+}

@@ -120,6 +120,11 @@ impl IdTable {
         ranks
     }
 
+    /// Ids in ascending order (as text).
+    pub fn ascending(&self) -> impl Iterator<Item = &str> + '_ {
+        self.sorted.iter().map(move |&i| self.get(i))
+    }
+
     /// Ids in index order.
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
         (0..self.ends.len() as u32).map(move |i| self.get(i))
@@ -257,15 +262,97 @@ impl Ledger {
     }
 }
 
-/// Builds a `Ledger` row by row, interning customer ids.
+/// Interns ids into an [`IdTable`].
 ///
 /// Ids are found by a 64-bit hash whose hit is confirmed against the stored text, so interning
 /// a million ids allocates nothing per id; the rare hash collision goes to a small side map.
 #[derive(Debug, Default)]
-pub struct LedgerBuilder {
+pub struct IdInterner {
     map: FxHashMap<u64, u32>,
     collided: FxHashMap<Box<str>, u32>,
+    table: IdTable,
+}
+
+impl IdInterner {
+    /// The index of `id`, interning it on first sight.
+    pub fn intern(&mut self, id: &str) -> u32 {
+        match self.map.entry(hash_id(id)) {
+            Entry::Vacant(slot) => *slot.insert(self.table.push(id)),
+            Entry::Occupied(slot) => {
+                let i = *slot.get();
+                if self.table.get(i) == id {
+                    return i;
+                }
+                if let Some(&j) = self.collided.get(id) {
+                    return j;
+                }
+                let j = self.table.push(id);
+                self.collided.insert(id.into(), j);
+                j
+            }
+        }
+    }
+
+    /// The ids so far, in the order they were interned.
+    pub fn table(&self) -> &IdTable {
+        &self.table
+    }
+
+    /// Enters ids pushed to the table without the map (see `LedgerBuilder`) into the map.
+    fn index_table(&mut self) {
+        self.map.reserve(self.table.len());
+        for i in 0..self.table.len() as u32 {
+            // The ids were distinct; a hash collision goes to the side map.
+            let id = self.table.get(i);
+            match self.map.entry(hash_id(id)) {
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+                Entry::Occupied(_) => {
+                    self.collided.insert(id.into(), i);
+                }
+            }
+        }
+    }
+
+    /// The finished table, with its sorted index (`already_sorted` when the ids were
+    /// interned in ascending order, which spares the sort).
+    pub fn finish(self, already_sorted: bool) -> IdTable {
+        let mut table = self.table;
+        drop(self.map);
+        drop(self.collided);
+        if already_sorted {
+            table.sorted = (0..table.len() as u32).collect();
+        } else {
+            table.finish_sorting();
+        }
+        table.text.shrink_to_fit();
+        table.ends.shrink_to_fit();
+        table
+    }
+}
+
+/// Builds a `Ledger` row by row, interning customer ids ([`IdInterner`]).
+///
+/// Ids that arrive in ascending order (transactions are stored grouped by customer, see
+/// `import::GroupedColumnsBuilder`) need no hashing at all: each is compared with the last
+/// one only, and the finished table needs no sort. The first id out of order switches to
+/// the hash map for good.
+#[derive(Debug)]
+pub struct LedgerBuilder {
+    ids: IdInterner,
+    in_order: bool,
     ledger: Ledger,
+}
+
+impl Default for LedgerBuilder {
+    fn default() -> Self {
+        LedgerBuilder {
+            ids: IdInterner::default(),
+            in_order: true,
+            ledger: Ledger::default(),
+        }
+    }
 }
 
 fn hash_id(id: &str) -> u64 {
@@ -279,7 +366,7 @@ impl LedgerBuilder {
     /// A builder with room for `rows` rows and `customers` customers.
     pub fn with_capacity(rows: usize, customers: usize) -> LedgerBuilder {
         let mut b = LedgerBuilder::default();
-        b.map.reserve(customers);
+        b.ids.table.ends.reserve(customers);
         b.ledger.customer.reserve(rows);
         b.ledger.day.reserve(rows);
         b.ledger.amount.reserve(rows);
@@ -289,26 +376,27 @@ impl LedgerBuilder {
 
     /// The index of customer `id`, interning it on first sight.
     pub fn customer(&mut self, id: &str) -> u32 {
-        match self.map.entry(hash_id(id)) {
-            Entry::Vacant(slot) => *slot.insert(self.ledger.ids.push(id)),
-            Entry::Occupied(slot) => {
-                let i = *slot.get();
-                if self.ledger.ids.get(i) == id {
-                    return i;
+        if self.in_order {
+            let table = &mut self.ids.table;
+            let n = table.len() as u32;
+            if n == 0 {
+                return table.push(id);
+            }
+            match table.get(n - 1).cmp(id) {
+                std::cmp::Ordering::Equal => return n - 1,
+                std::cmp::Ordering::Less => return table.push(id),
+                std::cmp::Ordering::Greater => {
+                    self.in_order = false;
+                    self.ids.index_table();
                 }
-                if let Some(&j) = self.collided.get(id) {
-                    return j;
-                }
-                let j = self.ledger.ids.push(id);
-                self.collided.insert(id.into(), j);
-                j
             }
         }
+        self.ids.intern(id)
     }
 
     /// Number of customers interned so far.
     pub fn customer_count(&self) -> usize {
-        self.ledger.ids.len()
+        self.ids.table.len()
     }
 
     /// Appends a transaction dated `date`.
@@ -364,11 +452,7 @@ impl LedgerBuilder {
     /// The finished ledger (the id map is dropped; look-ups then use a sorted index).
     pub fn finish(self) -> Ledger {
         let mut ledger = self.ledger;
-        drop(self.map);
-        drop(self.collided);
-        ledger.ids.finish_sorting();
-        ledger.ids.text.shrink_to_fit();
-        ledger.ids.ends.shrink_to_fit();
+        ledger.ids = self.ids.finish(self.in_order);
         // Growth by doubling leaves up to half the capacity unused; give it back.
         ledger.customer.shrink_to_fit();
         ledger.day.shrink_to_fit();
@@ -530,8 +614,21 @@ mod tests {
     #[test]
     fn ids_sort_as_text_whatever_their_length_and_shared_prefixes() {
         let ids = [
-            "C0000636", "C000063", "C00006360", "C0000636\u{0}", "", "a", "B", "Zoë", "Zoe",
-            "C0000636A", "C0000636", "中文客户", "C0000635z", "12345678901", "1234567890",
+            "C0000636",
+            "C000063",
+            "C00006360",
+            "C0000636\u{0}",
+            "",
+            "a",
+            "B",
+            "Zoë",
+            "Zoe",
+            "C0000636A",
+            "C0000636",
+            "中文客户",
+            "C0000635z",
+            "12345678901",
+            "1234567890",
         ];
         let mut b = Ledger::builder();
         for id in ids {
@@ -543,6 +640,30 @@ mod tests {
         expected.sort();
         assert_eq!(sorted, expected);
         for id in ids {
+            assert_eq!(table.find(id).map(|i| table.get(i)), Some(id));
+        }
+    }
+
+    #[test]
+    fn ids_in_order_intern_without_hashing_and_switch_when_one_comes_out_of_order() {
+        let mut b = Ledger::builder();
+        let got: Vec<u32> = ["A", "A", "B", "C", "C"]
+            .iter()
+            .map(|id| b.customer(id))
+            .collect();
+        assert_eq!(got, vec![0, 0, 1, 2, 2]);
+        assert_eq!(b.finish().ids.sorted, vec![0, 1, 2]);
+
+        // Out of order part-way: the ids seen so far keep their index and are found again.
+        let mut b = Ledger::builder();
+        let got: Vec<u32> = ["B", "D", "D", "A", "D", "B", "C", "A"]
+            .iter()
+            .map(|id| b.customer(id))
+            .collect();
+        assert_eq!(got, vec![0, 1, 1, 2, 1, 0, 3, 2]);
+        let table = b.finish().ids;
+        assert_eq!(table.sorted, vec![2, 0, 3, 1]);
+        for id in ["A", "B", "C", "D"] {
             assert_eq!(table.find(id).map(|i| table.get(i)), Some(id));
         }
     }

@@ -28,28 +28,25 @@ where
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(640.0f64);
     let node = NodeRef::<Div>::new();
-    let measure = move || {
-        if let Some(el) = node.get_untracked() {
-            scroll_top.set(f64::from(el.scroll_top()));
-            let h = f64::from(el.client_height());
-            if h > 0.0 {
-                viewport.set(h);
-            }
+    let measure = move |el: &web_sys::HtmlElement| {
+        scroll_top.set(f64::from(el.scroll_top()));
+        let h = f64::from(el.client_height());
+        if h > 0.0 && (h - viewport.get_untracked()).abs() >= 1.0 {
+            viewport.set(h);
         }
     };
-    // Measure once mounted; scrolling measures again.
-    Effect::new(move |_| {
-        if node.get().is_some() {
-            measure();
-        }
-    });
+    // Measured once laid out and on every resize; scrolling measures again.
+    crate::components::resize::follow_size(node, measure);
     // A new selection starts at the top.
     Effect::new(move |_| {
         count.track();
-        if let Some(el) = node.get_untracked() {
-            el.set_scroll_top(0);
+        // Only when scrolled: setting it forces a layout, costly while the page is built.
+        if scroll_top.get_untracked() != 0.0 {
+            if let Some(el) = node.get_untracked() {
+                el.set_scroll_top(0);
+            }
+            scroll_top.set(0.0);
         }
-        scroll_top.set(0.0);
     });
     let range = move || {
         let n = count.get();
@@ -63,7 +60,11 @@ where
         <div
             class="vrows"
             node_ref=node
-            on:scroll=move |_| measure()
+            on:scroll=move |_| {
+                if let Some(el) = node.get_untracked() {
+                    measure(&el);
+                }
+            }
             role="rowgroup"
             aria-label=move || label.get()
             tabindex="0"

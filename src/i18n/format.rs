@@ -22,7 +22,7 @@ fn group(int_digits: &str, sep: &str) -> String {
     let bytes = int_digits.as_bytes();
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 3 * sep.len());
     for (i, ch) in int_digits.chars().enumerate() {
-        if i > 0 && (bytes.len() - i) % 3 == 0 {
+        if i > 0 && (bytes.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(ch);

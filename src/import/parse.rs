@@ -11,7 +11,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::blocks::{ColumnsBuilder, TransactionColumns};
+use super::blocks::{GroupedColumnsBuilder, TransactionColumns};
 use super::error::shorten;
 use super::mapping::{self, CustomerKey, Field, RecordKind};
 use super::plan::{ImportPlan, PlanError, Problem, RowProblem};
@@ -62,7 +62,8 @@ pub struct ImportedRow<T> {
 /// The good rows of a file, by kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ParsedRecords {
-    /// Transactions, columnar, in blocks of 10,000 rows.
+    /// Transactions, columnar, in blocks of 10,000 rows, grouped by customer as they are
+    /// stored (see `blocks::GroupedColumnsBuilder`).
     Transactions(TransactionColumns),
     /// Customers as written: fields not in the file (or empty) are `None`/empty, and with
     /// the e-mail as key the id may be empty (see `import::customers::split_customers`).
@@ -552,7 +553,7 @@ fn minor(vals: &Vals<'_>, field: Field) -> Option<i64> {
 
 /// Collects the good rows of one kind.
 enum Builder {
-    Transactions(Box<ColumnsBuilder>),
+    Transactions(Box<GroupedColumnsBuilder>),
     Customers {
         key: CustomerKey,
         seen: std::collections::HashMap<String, u64>,
@@ -565,7 +566,7 @@ enum Builder {
 impl Builder {
     fn new(plan: &ImportPlan) -> Builder {
         match plan.kind {
-            RecordKind::Transactions => Builder::Transactions(Box::new(ColumnsBuilder::new())),
+            RecordKind::Transactions => Builder::Transactions(Box::default()),
             RecordKind::Customers => Builder::Customers {
                 key: plan.customer_key,
                 seen: Default::default(),

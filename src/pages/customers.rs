@@ -93,13 +93,16 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl Into
     let total = analysis.customers.len();
     let currency = analysis.currency.clone();
 
-    let mut segments: Vec<String> = analysis
+    // A handful of segments among 100,000 customers: a set of borrowed names, not a
+    // sorted copy of every customer's.
+    let segments: Vec<String> = analysis
         .customers
         .iter()
-        .filter_map(|c| c.segment.clone())
+        .filter_map(|c| c.segment.as_deref())
+        .collect::<std::collections::BTreeSet<&str>>()
+        .into_iter()
+        .map(str::to_owned)
         .collect();
-    segments.sort();
-    segments.dedup();
     let managers = analysis.managers.clone();
     let manager_name = {
         let managers = managers.clone();

@@ -10,7 +10,7 @@ use crate::components::charts::line::{LineChart, LineData};
 use crate::components::charts::pyramid::{PyramidChart, PyramidData};
 use crate::components::charts::scatter::{ScatterChart, ScatterData, ScatterPoint};
 use crate::components::charts::ValueFormat;
-use crate::components::{AnalysisView, DataArea, PageHeader};
+use crate::components::{AnalysisView, DataArea, Later, PageHeader};
 use crate::domain::{CurrentQuadrant, FutureQuadrant, Tier};
 use crate::i18n::{fill, format, labels, DashboardText, Locale, Msg};
 use crate::state::{use_i18n, I18n};
@@ -53,11 +53,14 @@ fn DashboardBody(analysis: Arc<WorkspaceAnalysis>) -> impl IntoView {
             <p class="muted small as-of">{fill(i18n.t(DashboardText::AsOf), &[("date", &format::date(date, locale)), ("customers", &format::count(d.kpis.scored as u64, locale))])}</p>
         })}
         <CurrentQuadrantSection d=d.clone() currency=currency.clone()/>
-        <FutureQuadrantSection d=d.clone() currency=currency.clone()/>
-        <div class="two-columns two-columns--even">
-            <PyramidSection d=d.clone() currency=currency.clone()/>
-            <WhaleSection d=d/>
-        </div>
+        // Below the fold: built in a task of its own.
+        <Later>
+            <FutureQuadrantSection d=d.clone() currency=currency.clone()/>
+            <div class="two-columns two-columns--even">
+                <PyramidSection d=d.clone() currency=currency.clone()/>
+                <WhaleSection d=d.clone()/>
+            </div>
+        </Later>
     }
     .into_any()
 }

@@ -146,7 +146,10 @@ async fn unpack(parts: &[Vec<u8>]) -> Result<AnalysisEnvelope, transport::Transp
     let Some((head, chunks)) = parts.split_first() else {
         return Err(transport::TransportError("it is empty".into()));
     };
+    // Whatever handed over the parts (a message, a cache read) had its own task.
+    gloo_timers::future::TimeoutFuture::new(0).await;
     let mut envelope: AnalysisEnvelope = transport::unpack_head(head)?;
+    gloo_timers::future::TimeoutFuture::new(0).await;
     let mut rows = Vec::with_capacity(chunks.len() * transport::ROWS_PER_CHUNK);
     for chunk in chunks {
         transport::unpack_rows(chunk, &mut rows)?;
@@ -160,9 +163,15 @@ async fn unpack(parts: &[Vec<u8>]) -> Result<AnalysisEnvelope, transport::Transp
 /// returns whether it did.
 async fn show_cached(state: AnalysisState, workspace: WorkspaceState, database: &str) -> bool {
     let Ok(db) = workspace.db_untracked() else { return false };
-    let Ok(Some((revision, parts))) = db.analysis_cache().await else { return false };
+    let Ok(Some((revision, blobs))) = db.analysis_cache().await else { return false };
     if revision != workspace.revision_untracked() {
         return false;
+    }
+    // A part at a time, each arriving in a task of its own.
+    let mut parts = Vec::with_capacity(blobs.len());
+    for blob in &blobs {
+        let Ok(bytes) = crate::storage::blob_bytes(blob).await else { return false };
+        parts.push(bytes);
     }
     match unpack(&parts).await {
         Ok(envelope) if envelope.revision == revision => {

@@ -6,6 +6,10 @@
 //! names, and parallel columns: customer (index into the dictionary), day (days from
 //! 0001-01-01), amount and cost in minor units (cost NaN when not given), kind (0 order,
 //! 1 return), product (0 none, else 1 + index), quantity (NaN when not given).
+//!
+//! An import stores its rows grouped by customer (`import::blocks::GroupedColumnsBuilder`):
+//! the blocks then name each customer about once, in ascending order, and the ledger is
+//! built from them without hashing or sorting the ids.
 
 use super::error::StorageError;
 use crate::analytics::ledger::{date_of_day, day_number, Ledger, LedgerBuilder};

@@ -21,6 +21,7 @@ pub mod workspaces;
 
 pub use changes::Changes;
 pub use error::StorageError;
+pub use queries::blob_bytes;
 pub use records::{ImportBatch, Keyed, WorkspaceSettings};
 
 use rexie::{Rexie, TransactionMode};

@@ -358,9 +358,17 @@ impl WorkspaceDb {
             if super::changes::read_revision(&meta).await? != revision {
                 return Ok(());
             }
+            // As blobs: reading the cache back then hands the page file handles, and each
+            // part's bytes arrive later on their own, instead of one 18 MB structured clone
+            // decoded in a single main-thread task (100,000 customers).
             let list = js_sys::Array::new();
             for part in parts {
-                list.push(&js_sys::Uint8Array::from(part.as_slice()));
+                let bytes = js_sys::Array::of1(&js_sys::Uint8Array::from(part.as_slice()));
+                let blob = web_sys::Blob::new_with_u8_array_sequence(&bytes).map_err(|e| StorageError::Write {
+                    what: what.to_string(),
+                    detail: format!("{e:?}"),
+                })?;
+                list.push(&blob);
             }
             let record = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&record, &"key".into(), &JsValue::from_str(ANALYSIS_CACHE_KEY));
@@ -373,8 +381,10 @@ impl WorkspaceDb {
         finish(tx, result, what).await
     }
 
-    /// The cached packed analysis and the revision it was computed for, if any.
-    pub async fn analysis_cache(&self) -> Result<Option<(u64, Vec<Vec<u8>>)>, StorageError> {
+    /// The cached packed analysis and the revision it was computed for, if any: the parts
+    /// as blobs, read with [`blob_bytes`] one at a time. A cache in another form (an older
+    /// version's) counts as none.
+    pub async fn analysis_cache(&self) -> Result<Option<(u64, Vec<web_sys::Blob>)>, StorageError> {
         let what = "the analysis cache";
         let tx = self
             .rexie
@@ -393,7 +403,10 @@ impl WorkspaceDb {
         match (revision, parts) {
             (Some(revision), Some(parts)) => Ok(Some((
                 revision as u64,
-                parts.iter().filter_map(|p| p.dyn_into::<js_sys::Uint8Array>().ok()).map(|a| a.to_vec()).collect(),
+                match parts.iter().map(|p| p.dyn_into::<web_sys::Blob>()).collect::<Result<Vec<_>, _>>() {
+                    Ok(blobs) => blobs,
+                    Err(_) => return Ok(None),
+                },
             ))),
             _ => Ok(None),
         }
@@ -453,6 +466,17 @@ pub fn single_put<T: Record>(what: &str, record: &T) -> Result<Changes, StorageE
 }
 
 pub(crate) const ANALYSIS_CACHE_KEY: &str = "analysis_cache";
+
+/// The bytes of a blob (a part of the cached analysis), read off the main thread.
+pub async fn blob_bytes(blob: &web_sys::Blob) -> Result<Vec<u8>, StorageError> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|e| StorageError::Read {
+            what: "the analysis cache".to_string(),
+            detail: format!("{e:?}"),
+        })?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
 
 /// The key range holding exactly `key`.
 fn key_only(key: &JsValue, what: &str) -> Result<KeyRange, StorageError> {

@@ -33,6 +33,7 @@ test("tier migration: the matrix adds up and each cell opens exactly its custome
   await screenshot(page, "laptop-planning");
   const numbers = page.locator('figure[data-testid="chart-migration"] details');
   if (!(await numbers.evaluate((el) => el.open))) await numbers.locator("summary").click();
+  await page.waitForSelector('figure[data-testid="chart-migration"] [data-testid="chart-table"] tbody tr');
   const matrix = await page.$$eval('figure[data-testid="chart-migration"] [data-testid="chart-table"] tbody tr', (rows) =>
     rows.map((r) => [...r.querySelectorAll("td")].map((td) => Number(td.textContent.replace(/[^\d]/g, "")))));
   assert.equal(matrix.length, 4);

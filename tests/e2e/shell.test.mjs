@@ -24,7 +24,7 @@ test("every page renders its title and honest empty state at laptop width", asyn
     const current = await page.$eval('nav#app-nav a[aria-current="page"]', (a) => a.textContent.trim());
     assert.equal(current, title, `the navigation marks ${title} as current`);
     assert.ok(!(await page.textContent("body")).match(/coming soon/i), `${path} says "coming soon"`);
-    await screenshot(page, `laptop${path === "/" ? "-dashboard" : path.replace("/", "-")}`);
+    await screenshot(page, `empty-laptop${path === "/" ? "-dashboard" : path.replace("/", "-")}`);
   }
   // A data page with no customers shows the sentence and the real calls to action.
   await open(page, "/customers");
@@ -66,7 +66,7 @@ test("at phone width the navigation is a menu that opens and closes", async () =
   const page = await context.newPage();
   for (const { path } of PAGES) {
     await open(page, path);
-    await screenshot(page, `phone${path === "/" ? "-dashboard" : path.replace("/", "-")}`);
+    await screenshot(page, `empty-phone${path === "/" ? "-dashboard" : path.replace("/", "-")}`);
   }
   await open(page, "/");
   assert.equal(await page.isVisible("nav#app-nav"), false, "the menu starts closed");

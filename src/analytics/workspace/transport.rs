@@ -62,7 +62,7 @@ mod tests {
             acquisition_date: None,
             exit: None,
             next_contact: None,
-            at_risk: i % 7 == 0,
+            at_risk: i.is_multiple_of(7),
             previous_tier: None,
             scores: None,
         }

@@ -11,8 +11,6 @@ use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 /// What kind of chart a frame holds, for its accessible name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +40,54 @@ enum FrameState {
     Pending,
     Ready,
     Failed(ChartError),
+}
+
+/// Charts waiting for their turn to draw, in the order they asked.
+///
+/// A page with several charts would otherwise draw them all in the one task that builds
+/// it (well over 100 ms with 100,000 customers): each chart draws in a task of its own
+/// instead, so the page stays responsive between them.
+mod turns {
+    use leptos::prelude::*;
+    use std::cell::RefCell;
+    use std::collections::VecDeque;
+
+    thread_local! {
+        static WAITING: RefCell<(VecDeque<RwSignal<bool>>, bool)> = const { RefCell::new((VecDeque::new(), false)) };
+    }
+
+    /// Queues a chart: `granted` is set once its turn comes.
+    pub fn ask(granted: RwSignal<bool>) {
+        let start = WAITING.with(|w| {
+            let mut w = w.borrow_mut();
+            w.0.push_back(granted);
+            !std::mem::replace(&mut w.1, true)
+        });
+        if start {
+            next();
+        }
+    }
+
+    /// Gives the next living chart its turn in a task of its own.
+    fn next() {
+        gloo_timers::callback::Timeout::new(0, || {
+            let more = WAITING.with(|w| {
+                let mut w = w.borrow_mut();
+                // A chart that left the page has a disposed signal: skip it.
+                while let Some(granted) = w.0.pop_front() {
+                    if granted.try_set(true).is_none() {
+                        break;
+                    }
+                }
+                w.1 = !w.0.is_empty();
+                w.1
+            });
+            if more {
+                next();
+            }
+        })
+        .forget();
+    }
 }
 
 /// The largest device pixel ratio honoured: beyond it a canvas costs memory for no
@@ -87,44 +133,20 @@ where
     let state = RwSignal::new(FrameState::Pending);
     let hits = StoredValue::new(Hits::default());
     let hover = RwSignal::new(None::<(String, f64, f64, bool)>);
-    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
 
-    // Follow the container's width: measured once mounted, then on every resize.
-    Effect::new(move |_| {
-        let Some(el) = wrap.get() else { return };
-        width.set(f64::from(el.client_width()));
-        if observer.with_value(|o| o.is_some()) {
-            return;
-        }
-        let measure = {
-            let el = el.clone();
-            Closure::<dyn FnMut()>::new(move || {
-                let w = f64::from(el.client_width());
-                if (w - width.get_untracked()).abs() >= 1.0 {
-                    width.set(w);
-                }
-            })
-        };
-        match web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) {
-            Ok(obs) => {
-                obs.observe(&el);
-                observer.set_value(Some((obs, measure)));
-            }
-            Err(e) => web_sys::console::warn_2(
-                &"The chart cannot follow its container's size:".into(),
-                &e,
-            ),
+    // Follow the container's width (measured once laid out, then on every resize).
+    crate::components::resize::follow_size(wrap, move |el| {
+        let w = f64::from(el.client_width());
+        if (w - width.get_untracked()).abs() >= 1.0 {
+            width.set(w);
         }
     });
-    on_cleanup(move || {
-        observer.try_update_value(|o| {
-            if let Some((obs, _)) = o.take() {
-                obs.disconnect();
-            }
-        });
-    });
 
-    // Draw: again whenever the data read by `draw`, the language or the width changes.
+    // Draw: again whenever the data read by `draw`, the language or the width changes,
+    // each time waiting for the chart's turn (see `turns`). Until the turn comes the
+    // effect follows only `granted`; the drawing then reads the latest data.
+    let granted = RwSignal::new(false);
+    let asked = StoredValue::new(false);
     Effect::new(move |_| {
         let locale = i18n.locale();
         let css_width = width.get();
@@ -134,6 +156,16 @@ where
         if css_width < 1.0 {
             return;
         }
+        if !granted.get() {
+            if !asked.get_value() {
+                asked.set_value(true);
+                turns::ask(granted);
+            }
+            return;
+        }
+        // The next change waits for a new turn (without running this effect again now).
+        granted.update_untracked(|g| *g = false);
+        asked.set_value(false);
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         let scale = if dpr.is_finite() {
             dpr.clamp(1.0, MAX_SCALE)
@@ -203,7 +235,9 @@ where
             return;
         };
         match png_data_url(&canvas) {
-            Ok(url) => crate::components::download::offer_url(&url, &png_file_name(&title.get_untracked())),
+            Ok(url) => {
+                crate::components::download::offer_url(&url, &png_file_name(&title.get_untracked()))
+            }
             Err(err) => web_sys::console::error_1(&err.to_string().into()),
         }
     };
@@ -408,9 +442,12 @@ pub fn NumbersTable(
     let has_rows = Memo::new(move |_| table.with(|t| !t.rows.is_empty()));
     // Short tables show at once; long ones (a curve's points) open on demand.
     let short = Memo::new(move |_| table.with(|t| t.rows.len() <= 12));
+    // A closed table's rows are built when it is first opened: a page with several long
+    // tables is quicker to show, and most are never opened.
+    let opened = RwSignal::new(false);
     let body = move || {
         view! {
-        <details class="chart__numbers" open=move || short.get()>
+        <details class="chart__numbers" open=move || short.get() on:toggle=move |_| opened.set(true)>
             <summary>{move || i18n.t(ChartText::TableSummary)}</summary>
             <div class="chart__table-wrap">
                 <table class="chart-table" data-testid="chart-table" aria-label=move || title.get()>
@@ -419,7 +456,10 @@ pub fn NumbersTable(
                     </thead>
                     <tbody>
                         {move || {
-                            table
+                            if !(short.get() || opened.get()) {
+                                return None;
+                            }
+                            Some(table
                                 .get()
                                 .rows
                                 .into_iter()
@@ -430,7 +470,7 @@ pub fn NumbersTable(
                                         </tr>
                                     }
                                 })
-                                .collect_view()
+                                .collect_view())
                         }}
                     </tbody>
                 </table>
