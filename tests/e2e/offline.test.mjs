@@ -111,6 +111,11 @@ test("a new build replaces the old cache", async () => {
     const oldVersion = sw.match(/const VERSION = "([0-9a-f]{16})"/)[1];
     const newVersion = oldVersion.split("").reverse().join("");
     fs.writeFileSync(swPath, sw.replace(oldVersion, newVersion));
+    // The server answers "not modified" to a request whose If-Modified-Since is not older
+    // than the file, in whole seconds: a rewrite in the same second as the copy would go
+    // unseen. A real rebuild comes seconds later; say so.
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(swPath, later, later);
 
     // The browser looks for a new service worker when asked (and on navigations). Ask again
     // every few seconds: under load a single update check can be dropped while the previous
