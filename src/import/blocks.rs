@@ -420,30 +420,25 @@ impl GroupedColumnsBuilder {
             *slot += 1;
         }
         drop(next);
+        // Each block's columns read the rows in their new order.
         fn gather<T: Copy>(column: &[T], order: &[u32]) -> Vec<T> {
             order.iter().map(|&row| column[row as usize]).collect()
         }
-        let day = gather(&self.day, &order);
-        let amount = gather(&self.amount, &order);
-        let cost = gather(&self.cost, &order);
-        let kind = gather(&self.kind, &order);
-        let product = gather(&self.product, &order);
-        let quantity = gather(&self.quantity, &order);
-        drop(order);
 
         let mut blocks = Vec::with_capacity(n.div_ceil(BLOCK_ROWS));
         let mut products = BlockInterner::new();
         let mut ascending = ids.ascending().enumerate().peekable();
         for start in (0..n).step_by(BLOCK_ROWS) {
             let end = (start + BLOCK_ROWS).min(n);
+            let rows = &order[start..end];
             let mut block = TransactionBlock {
-                customer: Vec::with_capacity(end - start),
-                day: day[start..end].to_vec(),
-                amount: amount[start..end].to_vec(),
-                cost: cost[start..end].to_vec(),
-                kind: kind[start..end].to_vec(),
-                product: Vec::with_capacity(end - start),
-                quantity: quantity[start..end].to_vec(),
+                customer: Vec::with_capacity(rows.len()),
+                day: gather(&self.day, rows),
+                amount: gather(&self.amount, rows),
+                cost: gather(&self.cost, rows),
+                kind: gather(&self.kind, rows),
+                product: Vec::with_capacity(rows.len()),
+                quantity: gather(&self.quantity, rows),
                 ..TransactionBlock::default()
             };
             // The customers covering these positions, in ascending order: the block's ids.
@@ -465,7 +460,7 @@ impl GroupedColumnsBuilder {
             products.clear();
             block
                 .product
-                .extend(product[start..end].iter().map(|&p| match p {
+                .extend(rows.iter().map(|&row| match self.product[row as usize] {
                     0 => 0,
                     p => products.intern(&mut block.products, self.products.table().get(p - 1)) + 1,
                 }));
