@@ -22,6 +22,7 @@ pub mod domain;
 pub mod export;
 pub mod i18n;
 pub mod import;
+pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -33,7 +34,5 @@ pub mod error;
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
-#[cfg(target_arch = "wasm32")]
-pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;

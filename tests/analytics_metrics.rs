@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use customer_insight::analytics::churn::{churn_by_period, churn_rate, exit_reasons, what_if, ChurnPeriodKind, WhatIfInput};
 use customer_insight::analytics::cohorts::cohorts;
-use customer_insight::analytics::ledger::day_number;
+use customer_insight::domain::day::day_number;
 use customer_insight::analytics::profit::{customer_profits, ProfitOptions};
 use customer_insight::analytics::pyramid::{migration, pyramid, tier_of_rank, PyramidCounts};
 use customer_insight::analytics::quadrants::{current_quadrant, current_quadrants, future_quadrants, median};

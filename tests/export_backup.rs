@@ -1,362 +1,55 @@
 //! Workspace backups: a round trip over generated workspaces reproduces every record exactly
-//! (money, dates, unicode text, floats to the bit), and damaged files — cut short or with any
-//! one bit flipped — are refused with a sentence.
+//! (money, dates, unicode text, floats to the bit), damaged files — cut short or with any one
+//! bit flipped — are refused with a sentence, and a file of the first format (records kept one
+//! by one) still restores, as blocks.
+
+#[path = "support/records.rs"]
+mod records;
 
 use chrono::NaiveDate;
-use customer_insight::domain::{
-    Cadence, Campaign, CampaignKind, CampaignResponse, CampaignTarget, ContactPlan,
-    CurrentQuadrant, Customer, Exit, ExitReason, FutureQuadrant, Interaction, InteractionKind,
-    Manager, Money, PyramidBasis, RelationshipLevel, Settings, Threshold, Tier, TimeUnit,
-    Transaction, TransactionKind,
+use customer_insight::domain::blocks::{
+    block_key, Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock, Stored,
+    TransactionBlock,
 };
+use customer_insight::domain::bundle::{Bundle, Sheet};
+use customer_insight::domain::{Customer, Manager, Money, Transaction, TransactionKind};
 use customer_insight::export::backup::{
-    decode, encode, read_header, Backup, BackupError, BackupSettings, BatchRecord, Damage, Stored,
-    StoredBlock, HEADER_LEN,
+    decode, encode, read_header, Backup, BackupError, Damage, HEADER_LEN,
 };
-use customer_insight::i18n::Locale;
-use customer_insight::import::TransactionColumns;
+use customer_insight::i18n::{Locale, Sentence};
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
+use records::*;
 
-fn text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        "(?s).{0,12}",
-        Just(String::new()),
-        Just("Zoé « Épicerie » 北京客户 🍵".to_owned()),
-        Just("a,\"b\"\n\u{1f}c".to_owned()),
-    ]
-}
-
-fn date() -> impl Strategy<Value = NaiveDate> {
-    // 1900-01-01 to 2099-12-31.
-    (693_596i32..766_644).prop_map(|d| NaiveDate::from_num_days_from_ce_opt(d).unwrap())
-}
-
-fn money() -> impl Strategy<Value = Money> {
-    (-1_000_000_000_000i64..1_000_000_000_000).prop_map(Money)
-}
-
-fn pick<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
-    (0..all.len()).prop_map(move |i| all[i])
-}
-
-fn threshold() -> impl Strategy<Value = Threshold> {
-    prop_oneof![
-        Just(Threshold::Median),
-        (-1e9f64..1e9).prop_map(Threshold::Value)
-    ]
-}
-
-fn settings() -> impl Strategy<Value = BackupSettings> {
-    (
-        (option::of(date()), option::of(date()), 0.0f64..1.0, money()),
-        vec((pick(InteractionKind::ALL), money()), 0..4),
-        (
-            0.0f64..1.0,
-            1u32..120,
-            pick(TimeUnit::ALL),
-            pick(PyramidBasis::ALL),
-            0.0f64..1.0,
-        ),
-        (threshold(), threshold(), threshold(), threshold()),
-        "[A-Z]{3}",
-    )
-        .prop_map(
-            |(
-                (as_of, start, margin, per_order),
-                costs,
-                (annual, horizon, unit, basis, risk),
-                t,
-                currency,
-            )| {
-                let mut s = Settings {
-                    as_of,
-                    default_margin: margin,
-                    cost_per_order: per_order,
-                    annual_discount_rate: annual,
-                    clv_horizon_months: horizon,
-                    time_unit: unit,
-                    pyramid_basis: basis,
-                    at_risk_p_alive: risk,
-                    ..Settings::default()
-                };
-                s.window.start = start;
-                s.interaction_costs.costs = costs;
-                s.quadrant_thresholds.gross_margin = t.0;
-                s.quadrant_thresholds.cost_to_serve = t.1;
-                s.quadrant_thresholds.profit = t.2;
-                s.quadrant_thresholds.future_profit = t.3;
-                BackupSettings {
-                    settings: s,
-                    currency,
-                }
-            },
-        )
-}
-
-fn customer() -> impl Strategy<Value = Customer> {
-    (
-        (
-            text(),
-            text(),
-            option::of(text()),
-            option::of(text()),
-            option::of(text()),
-            option::of(text()),
-        ),
-        (
-            option::of(text()),
-            option::of(text()),
-            option::of(date()),
-            vec(text(), 0..3),
-            text(),
-        ),
-        (option::of(pick(RelationshipLevel::ALL)), option::of(text())),
-    )
-        .prop_map(
-            |(
-                (id, name, company, email, phone, address),
-                (segment, channel, acquired, tags, notes),
-                (relationship_level, manager_id),
-            )| Customer {
-                id,
-                name,
-                company,
-                email,
-                phone,
-                address,
-                segment,
-                acquisition_channel: channel,
-                acquisition_date: acquired,
-                tags,
-                notes,
-                relationship_level,
-                manager_id,
-            },
-        )
-}
-
-fn manager() -> impl Strategy<Value = Manager> {
-    (
-        text(),
-        text(),
-        option::of(text()),
-        option::of(text()),
-        text(),
-    )
-        .prop_map(|(id, name, email, phone, notes)| Manager {
-            id,
-            name,
-            email,
-            phone,
-            notes,
-        })
-}
-
-fn target() -> impl Strategy<Value = CampaignTarget> {
-    prop_oneof![
-        Just(CampaignTarget::All),
-        pick(Tier::ALL).prop_map(CampaignTarget::Tier),
-        text().prop_map(CampaignTarget::Segment),
-        pick(CurrentQuadrant::ALL).prop_map(CampaignTarget::CurrentQuadrant),
-        pick(FutureQuadrant::ALL).prop_map(CampaignTarget::FutureQuadrant),
-    ]
-}
-
-fn campaign() -> impl Strategy<Value = Campaign> {
-    (
-        text(),
-        text(),
-        pick(CampaignKind::ALL),
-        date(),
-        option::of(date()),
-        money(),
-        target(),
-        text(),
-    )
-        .prop_map(
-            |(id, name, kind, start, end, cost, target, description)| Campaign {
-                id,
-                name,
-                kind,
-                start,
-                end,
-                cost,
-                target,
-                description,
-            },
-        )
-}
-
-fn stored<T: std::fmt::Debug>(
-    record: impl Strategy<Value = T>,
-) -> impl Strategy<Value = Stored<T>> {
-    (text(), option::of(text()), record).prop_map(|(id, batch, record)| Stored {
-        id,
-        batch,
-        record,
+/// Layers of blocks of one kind, with distinct keys in write order.
+fn layers<B: Block + std::fmt::Debug>(
+    rows: impl Strategy<Value = Vec<B::Record>>,
+) -> impl Strategy<Value = Vec<Stored<B>>>
+where
+    B::Record: std::fmt::Debug,
+{
+    vec((option::of(text()), rows), 0..3).prop_map(|groups| {
+        groups
+            .into_iter()
+            .enumerate()
+            .filter_map(|(n, (batch, rows))| {
+                B::from_records(&rows).pop().map(|block| Stored {
+                    key: block_key(n as u64 + 1, &format!("{n}")),
+                    batch,
+                    block,
+                })
+            })
+            .collect()
     })
 }
 
-fn response() -> impl Strategy<Value = CampaignResponse> {
-    (
-        text(),
-        text(),
-        date(),
-        any::<bool>(),
-        text(),
-        option::of(money()),
-    )
-        .prop_map(
-            |(campaign_id, customer_id, date, responded, note, revenue)| CampaignResponse {
-                campaign_id,
-                customer_id,
-                date,
-                responded,
-                note,
-                revenue,
-            },
-        )
-}
-
-fn interaction() -> impl Strategy<Value = Interaction> {
-    (
-        text(),
-        pick(InteractionKind::ALL),
-        date(),
-        option::of(money()),
-        text(),
-        option::of(text()),
-    )
-        .prop_map(
-            |(customer_id, kind, date, cost, note, outcome)| Interaction {
-                customer_id,
-                kind,
-                date,
-                cost,
-                note,
-                outcome,
-            },
-        )
-}
-
-fn exit() -> impl Strategy<Value = Exit> {
-    (text(), date(), pick(ExitReason::ALL), text()).prop_map(|(customer_id, date, reason, note)| {
-        Exit {
-            customer_id,
-            date,
-            reason,
-            note,
+fn distinct_customers() -> impl Strategy<Value = Vec<Customer>> {
+    vec(customer(), 0..5).prop_map(|mut list| {
+        for (i, c) in list.iter_mut().enumerate() {
+            c.id = format!("{i}·{}", c.id);
         }
-    })
-}
-
-fn plan() -> impl Strategy<Value = ContactPlan> {
-    (
-        text(),
-        pick(Cadence::ALL),
-        option::of(date()),
-        option::of(date()),
-    )
-        .prop_map(
-            |(customer_id, cadence, next_due, last_contact)| ContactPlan {
-                customer_id,
-                cadence,
-                next_due,
-                last_contact,
-            },
-        )
-}
-
-fn batch() -> impl Strategy<Value = BatchRecord> {
-    (
-        (
-            text(),
-            text(),
-            text(),
-            text(),
-            any::<u64>(),
-            any::<u64>(),
-            any::<u64>(),
-        ),
-        (
-            vec(text(), 0..3),
-            vec(customer(), 0..2),
-            vec(text(), 0..2),
-            vec(text(), 0..2),
-            vec(text(), 0..2),
-        ),
-        (option::of(settings()), any::<bool>()),
-    )
-        .prop_map(
-            |(
-                (id, kind, file_name, imported_at, rows, stored, skipped),
-                (
-                    created_customers,
-                    previous_customers,
-                    created_managers,
-                    created_campaigns,
-                    created_plans,
-                ),
-                (previous_settings, reverted),
-            )| BatchRecord {
-                id,
-                kind,
-                file_name,
-                imported_at,
-                rows,
-                stored,
-                skipped,
-                created_customers,
-                previous_customers,
-                created_managers,
-                created_campaigns,
-                created_plans,
-                previous_settings,
-                reverted,
-            },
-        )
-}
-
-fn transaction() -> impl Strategy<Value = Transaction> {
-    (
-        prop_oneof![text(), "C[0-9]{2}"],
-        pick(TransactionKind::ALL),
-        date(),
-        (0i64..1_000_000_000_000).prop_map(Money),
-        option::of((0i64..1_000_000_000).prop_map(Money)),
-        option::of(prop_oneof![text(), "P[0-9]"]),
-        option::of(prop_oneof![
-            -1e6f64..1e6,
-            Just(0.1),
-            Just(f64::MAX),
-            Just(-0.0)
-        ]),
-    )
-        .prop_map(
-            |(customer_id, kind, date, amount, cost, product, quantity)| Transaction {
-                customer_id,
-                kind,
-                date,
-                amount,
-                cost,
-                product,
-                quantity,
-            },
-        )
-}
-
-fn block() -> impl Strategy<Value = StoredBlock> {
-    (text(), option::of(text()), vec(transaction(), 0..40)).prop_map(|(key, batch, rows)| {
-        StoredBlock {
-            key,
-            batch,
-            columns: TransactionColumns::from_transactions(&rows)
-                .blocks
-                .pop()
-                .unwrap_or_default(),
-        }
+        list
     })
 }
 
@@ -372,54 +65,58 @@ fn workspace() -> impl Strategy<Value = Backup> {
     (
         (text(), text(), text(), option::of(settings())),
         (
-            vec(customer(), 0..6),
+            layers::<CustomerBlock>(distinct_customers()),
             vec(manager(), 0..3),
             vec(campaign(), 0..3),
         ),
         (
-            vec(stored(response()), 0..3),
-            vec(stored(interaction()), 0..4),
-            vec(stored(exit()), 0..3),
+            layers::<ResponseBlock>(vec(response(), 0..3)),
+            layers::<InteractionBlock>(vec(interaction(), 0..4)),
+            layers::<ExitBlock>(vec(exit(), 0..3)),
         ),
         (
             vec(plan(), 0..3),
             vec(batch(), 0..3),
-            vec(block(), 0..3),
+            layers::<TransactionBlock>(vec(transaction(), 0..40)),
             vec((text(), text()), 0..3),
         ),
     )
         .prop_map(
             |(
                 (workspace_name, created_at, app_version, settings),
-                (mut customers, mut managers, mut campaigns),
-                (mut responses, mut interactions, mut exits),
-                (mut plans, mut batches, mut transactions, mut sheets),
+                (customers, mut managers, mut campaigns),
+                (responses, interactions, exits),
+                (mut plans, mut batches, transactions, sheets),
             )| {
-                distinct(&mut customers, |c| &mut c.id);
                 distinct(&mut managers, |m| &mut m.id);
                 distinct(&mut campaigns, |c| &mut c.id);
-                distinct(&mut responses, |r| &mut r.id);
-                distinct(&mut interactions, |r| &mut r.id);
-                distinct(&mut exits, |r| &mut r.id);
                 distinct(&mut plans, |p| &mut p.customer_id);
                 distinct(&mut batches, |b| &mut b.id);
-                distinct(&mut transactions, |b| &mut b.key);
-                distinct(&mut sheets, |s| &mut s.0);
+                let sheets = sheets
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (key, json))| Sheet {
+                        key: format!("{i}·{key}"),
+                        json,
+                    })
+                    .collect();
                 Backup {
                     workspace_name,
                     created_at,
                     app_version,
-                    settings,
-                    customers,
-                    managers,
-                    campaigns,
-                    responses,
-                    interactions,
-                    exits,
-                    plans,
-                    batches,
-                    transactions,
-                    sheets,
+                    bundle: Bundle {
+                        settings,
+                        sheets,
+                        managers,
+                        campaigns,
+                        plans,
+                        batches,
+                        customers,
+                        transactions,
+                        interactions,
+                        exits,
+                        responses,
+                    },
                 }
             },
         )
@@ -446,18 +143,71 @@ proptest! {
     }
 }
 
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/backup")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// A backup the first format wrote (by the release before the columnar store, see
+/// `v1_small.cibackup`): every record comes back, the ones kept one by one now as blocks.
+#[test]
+fn a_first_format_backup_restores_every_record_as_blocks() {
+    let b = decode(&fixture("v1_small.cibackup")).unwrap();
+    assert_eq!(b.workspace_name, "Tienda Núñez");
+    let counts = b.counts();
+    assert_eq!(
+        (counts.customers, counts.transactions, counts.interactions, counts.exits, counts.responses, counts.plans, counts.batches),
+        (2, 2, 2, 1, 1, 1, 1)
+    );
+    let customers = b.bundle.current_customers();
+    assert_eq!(customers[0].name, "Zoé 客户");
+    assert_eq!(customers[0].tags, vec!["vip".to_owned(), "a\u{1f}b".to_owned()]);
+    assert_eq!(customers[1].id, "");
+    assert_eq!(customers[1].name, "Nameless \"quoted\"\ttab");
+    let txs: Vec<Transaction> = b.bundle.transactions.iter().flat_map(|s| s.block.records()).collect();
+    assert_eq!(txs[0].product.as_deref(), Some("té"));
+    assert_eq!(txs[0].quantity, Some(0.1));
+    assert_eq!(txs[1].customer_id, "");
+    assert_eq!(txs[1].cost, Some(Money(200)));
+    assert_eq!(b.bundle.transactions[0].batch.as_deref(), Some("B"));
+    // Interactions of the import keep its batch (so it can still be reverted); those entered by
+    // hand form a block of their own.
+    let batches: Vec<Option<&str>> = b.bundle.interactions.iter().map(|s| s.batch.as_deref()).collect();
+    assert_eq!(batches, vec![Some("B"), None]);
+    let notes: Vec<String> = b.bundle.interactions.iter().flat_map(|s| s.block.records()).map(|i| i.note).collect();
+    assert_eq!(notes, vec!["called\u{1f}back".to_owned(), String::new()]);
+    let settings = b.bundle.settings.as_ref().unwrap();
+    assert_eq!(settings.currency, "EUR");
+    assert_eq!(
+        settings.settings.quadrant_thresholds.profit,
+        customer_insight::domain::Threshold::Value(0.1 + 0.2)
+    );
+    assert_eq!(b.bundle.sheets[0].json, "{\"gold\":3}");
+    // Written again, it is a file of today's format that reads back the same.
+    assert_eq!(decode(&encode(&b).unwrap()).unwrap(), b);
+}
+
 /// A small, fixed workspace with one of everything.
 fn sample() -> Backup {
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     let mut b = Backup::new("Épicerie Zoé", "2026-11-23T10:00:00Z");
-    b.customers.push(Customer {
+    let customer = Customer {
         id: "C1".into(),
         name: "Zoé 李".into(),
         tags: vec!["vip".into()],
         acquisition_date: Some(d(2023, 3, 15)),
         ..Customer::default()
+    };
+    b.bundle.customers.push(Stored {
+        key: block_key(1, "customers"),
+        batch: None,
+        block: CustomerBlock::from_records(&[customer]).remove(0),
     });
-    b.managers.push(Manager {
+    b.bundle.managers.push(Manager {
         id: "M1".into(),
         name: "Ana".into(),
         ..Manager::default()
@@ -473,12 +223,10 @@ fn sample() -> Backup {
             quantity: None,
         })
         .collect();
-    b.transactions.push(StoredBlock {
-        key: "B-000000".into(),
+    b.bundle.transactions.push(Stored {
+        key: block_key(1, "B-000000"),
         batch: None,
-        columns: TransactionColumns::from_transactions(&rows)
-            .blocks
-            .remove(0),
+        block: TransactionBlock::from_records(&rows).remove(0),
     });
     b
 }
@@ -562,14 +310,13 @@ fn big_blocks_round_trip_in_blocks_of_ten_thousand() {
         })
         .collect();
     let mut b = sample();
-    b.transactions = TransactionColumns::from_transactions(&rows)
-        .blocks
+    b.bundle.transactions = TransactionBlock::from_records(&rows)
         .into_iter()
         .enumerate()
-        .map(|(n, columns)| StoredBlock {
-            key: format!("B-{n:06}"),
+        .map(|(n, block)| Stored {
+            key: block_key(2, &format!("B-{n:06}")),
             batch: Some("B".into()),
-            columns,
+            block,
         })
         .collect();
     let bytes = encode(&b).unwrap();
@@ -579,9 +326,10 @@ fn big_blocks_round_trip_in_blocks_of_ten_thousand() {
     assert_eq!(back, b);
     assert_eq!(back.counts().transactions, 25_000);
     let again: Vec<Transaction> = back
+        .bundle
         .transactions
         .iter()
-        .flat_map(|s| s.columns.transactions())
+        .flat_map(|s| s.block.records())
         .collect();
     assert_eq!(again, rows);
 }
@@ -610,14 +358,13 @@ fn a_million_transaction_backup_encodes_and_decodes_in_about_a_second() {
         })
         .collect();
     let mut b = sample();
-    b.transactions = TransactionColumns::from_transactions(&rows)
-        .blocks
+    b.bundle.transactions = TransactionBlock::from_records(&rows)
         .into_iter()
         .enumerate()
-        .map(|(n, columns)| StoredBlock {
-            key: format!("B-{n:06}"),
+        .map(|(n, block)| Stored {
+            key: block_key(2, &format!("B-{n:06}")),
             batch: None,
-            columns,
+            block,
         })
         .collect();
     let started = std::time::Instant::now();

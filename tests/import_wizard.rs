@@ -12,7 +12,8 @@ use customer_insight::domain::{
 use customer_insight::export::csv::{
     customers_csv, scores_csv, CsvOptions, CUSTOMERS_HEADER, SCORES_HEADER,
 };
-use customer_insight::i18n::Locale;
+use customer_insight::domain::blocks::{Block, TransactionBlock};
+use customer_insight::i18n::{Locale, Sentence};
 use customer_insight::import::{
     guess_kind, parse, preview, sniff, split_customers, CustomerKey, DateOrder, DecimalSeparator,
     Delimiter, Field, ImportPlan, Parsed, ParsedRecords, PlanError, Problem, RecordKind,
@@ -140,7 +141,7 @@ fn english_transactions_import_with_every_field() {
     };
     // Stored grouped by customer: C001's two rows, C002's two, then C003's, each customer's
     // in file order.
-    let rows: Vec<Transaction> = columns.transactions().collect();
+    let rows: Vec<Transaction> = columns.iter().flat_map(TransactionBlock::records).collect();
     assert_eq!(rows[0].amount, Money(12050));
     assert_eq!(rows[0].cost, Some(Money(8000)));
     assert_eq!(rows[0].product.as_deref(), Some("Green tea"));
@@ -153,12 +154,12 @@ fn english_transactions_import_with_every_field() {
     assert_eq!(rows[3].product.as_deref(), Some("Oolong"));
     assert_eq!(rows[4].amount, Money(125_000));
     assert_eq!(rows[4].product.as_deref(), Some("Teapot \"Kyoto\""));
-    let block = &columns.blocks[0];
-    assert_eq!(block.ids, vec!["C001", "C002", "C003"]);
+    let block = &columns[0];
+    assert_eq!(block.ids.iter().collect::<Vec<_>>(), vec!["C001", "C002", "C003"]);
     assert_eq!(block.customer, vec![0, 0, 1, 1, 2]);
-    assert_eq!(block.products.len(), 3);
-    assert_eq!(block.product, vec![1, 1, 0, 2, 3]);
-    assert!(block.cost[2].is_nan() && block.quantity[2].is_nan());
+    assert_eq!(block.product.values.len(), 3);
+    assert_eq!(block.product.codes, vec![1, 1, 0, 2, 3]);
+    assert!(block.cost[2] == customer_insight::domain::NO_MONEY && block.quantity[2].is_nan());
     assert_eq!(block.kind, vec![0, 1, 0, 0, 0]);
 }
 
@@ -172,7 +173,7 @@ fn spanish_transactions_decode_windows_1252_and_decimal_commas() {
     let ParsedRecords::Transactions(columns) = &parsed.records else {
         panic!("not transactions")
     };
-    let rows: Vec<Transaction> = columns.transactions().collect();
+    let rows: Vec<Transaction> = columns.iter().flat_map(TransactionBlock::records).collect();
     assert_eq!(rows[0].amount, Money(123_456));
     assert_eq!(rows[0].date, day(2024, 1, 31));
     assert_eq!(rows[0].product.as_deref(), Some("Jamón ibérico"));
@@ -485,7 +486,7 @@ fn the_scores_export_has_exactly_the_lines_insight_score_writes() {
     let ParsedRecords::Transactions(columns) = parsed.records else {
         panic!("not transactions")
     };
-    let transactions: Vec<Transaction> = columns.transactions().collect();
+    let transactions: Vec<Transaction> = columns.iter().flat_map(TransactionBlock::records).collect();
     let ledger = Ledger::from_transactions(&transactions);
     let settings = Settings {
         as_of: Some(day(2025, 6, 30)),
@@ -629,8 +630,8 @@ fn a_million_transaction_rows_parse_in_well_under_a_second() {
     let ParsedRecords::Transactions(columns) = &parsed.records else {
         panic!("not transactions")
     };
-    assert_eq!(columns.blocks.len(), 100);
-    let named: usize = columns.blocks.iter().map(|b| b.ids.len()).sum();
+    assert_eq!(columns.len(), 100);
+    let named: usize = columns.iter().map(|b| b.ids.len()).sum();
     println!("stored grouped by customer: the blocks name {named} ids");
     println!(
         "1,000,000 rows, {:.1} MB: sniff {:.1} ms, sniff + parse + validate {:.0} ms ({:.1} M rows/s), {} progress reports",

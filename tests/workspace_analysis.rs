@@ -2,7 +2,8 @@
 //! survives the trip from the worker to the page (postcard bytes) unchanged.
 #![cfg(not(target_arch = "wasm32"))]
 
-use customer_insight::analytics::ledger::{day_number, Ledger};
+use customer_insight::analytics::ledger::Ledger;
+use customer_insight::domain::day::day_number;
 use customer_insight::analytics::workspace::dashboard::cells_agree;
 use customer_insight::analytics::workspace::models_view::{holdout_check, HoldoutOptions};
 use customer_insight::analytics::workspace::query::{self, CustomerQuery};

@@ -1,7 +1,8 @@
 //! Exit management: churn rate by period, exit-reason distribution, lost profit and the retention
 //! break-even what-if (METRICS.md, "Churn").
 
-use super::ledger::{date_of_day, day_number, ExitInput};
+use super::ledger::ExitInput;
+use crate::domain::day::{date_of_day, day_number};
 use crate::domain::ExitReason;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};

@@ -2,7 +2,8 @@
 //! ordering again in each later month (METRICS.md, "Churn").
 
 use super::group::RowGroups;
-use super::ledger::{date_of_day, Ledger};
+use super::ledger::Ledger;
+use crate::domain::day::date_of_day;
 use crate::domain::TransactionKind;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -145,7 +146,7 @@ fn cohorts_grouped(ledger: &Ledger, as_of: i32, start: i32, last_month: i32) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::ledger::day_number;
+    use crate::domain::day::day_number;
     use crate::domain::Money;
 
     #[test]

@@ -3,133 +3,13 @@
 //! Customer ids are interned to dense `u32` indices; rows are parallel vectors, so 4M
 //! transactions take about 100 MB and are summarised without per-row allocation.
 
+use crate::domain::blocks::{Block, TransactionBlock};
+use crate::domain::day::day_number;
+use crate::domain::ids::{IdInterner, IdTable};
 use crate::domain::{
-    Exit, ExitReason, Interaction, InteractionKind, Money, Transaction, TransactionKind,
+    Exit, ExitReason, Interaction, InteractionKind, Money, Transaction, TransactionKind, NO_MONEY,
 };
-use chrono::{Datelike, NaiveDate};
-use rustc_hash::{FxHashMap, FxHasher};
-use std::collections::hash_map::Entry;
-use std::hash::Hasher;
-
-/// Sentinel in cost columns for "no cost given".
-pub const NO_COST: i64 = i64::MIN;
-
-/// The day number of a date: days since 0001-01-01 (day 1), as used by every column here.
-pub fn day_number(date: NaiveDate) -> i32 {
-    date.num_days_from_ce()
-}
-
-/// The date of a day number, or `None` outside chrono's range.
-pub fn date_of_day(day: i32) -> Option<NaiveDate> {
-    NaiveDate::from_num_days_from_ce_opt(day)
-}
-
-/// Interned customer ids: index → id, and a sorted index for look-ups by id.
-///
-/// All ids live in one string buffer, so a million ids cost about 12 MB, not 60.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct IdTable {
-    text: String,
-    ends: Vec<u32>,
-    sorted: Vec<u32>,
-}
-
-impl IdTable {
-    fn push(&mut self, id: &str) -> u32 {
-        let index = self.ends.len() as u32;
-        self.text.push_str(id);
-        self.ends.push(self.text.len() as u32);
-        index
-    }
-
-    /// Sorts the ids. Each comparison of two ids by text chases two scattered slices of the
-    /// buffer; comparing first by the ids' first eight bytes (big-endian, zero-padded, which
-    /// orders like the text) held next to the index keeps most comparisons in one array, and
-    /// only ties on the prefix look at the whole ids. About 2-3× faster at 250,000 ids.
-    fn finish_sorting(&mut self) {
-        let mut keyed: Vec<(u64, u32)> = (0..self.ends.len() as u32)
-            .map(|i| {
-                let bytes = self.get(i).as_bytes();
-                let mut prefix = [0u8; 8];
-                let n = bytes.len().min(8);
-                prefix[..n].copy_from_slice(&bytes[..n]);
-                (u64::from_be_bytes(prefix), i)
-            })
-            .collect();
-        keyed.sort_unstable_by(|&(pa, a), &(pb, b)| {
-            pa.cmp(&pb).then_with(|| self.get(a).cmp(self.get(b)))
-        });
-        self.sorted = keyed.into_iter().map(|(_, i)| i).collect();
-    }
-
-    /// Number of ids.
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// Whether there are no ids.
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    /// The id at `index` ("" when out of range).
-    pub fn get(&self, index: u32) -> &str {
-        let i = index as usize;
-        if i >= self.ends.len() {
-            return "";
-        }
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
-    }
-
-    /// The index of `id`, by binary search.
-    pub fn find(&self, id: &str) -> Option<u32> {
-        self.sorted
-            .binary_search_by(|&i| self.get(i).cmp(id))
-            .ok()
-            .map(|pos| self.sorted[pos])
-    }
-
-    /// A hash index from id to index, for many look-ups in a row: `find` binary-searches and
-    /// touches about log₂ N scattered ids each time (about a microsecond at 100,000 ids), a
-    /// hash look-up one. Building it costs one pass over the ids.
-    pub fn lookup(&self) -> IdLookup<'_> {
-        let mut map = FxHashMap::with_capacity_and_hasher(self.len(), Default::default());
-        for (i, id) in self.iter().enumerate() {
-            map.entry(id).or_insert(i as u32);
-        }
-        IdLookup { map }
-    }
-
-    /// A copy without the look-up index (`find` then finds nothing): for holders that only
-    /// need index → id.
-    pub fn without_index(&self) -> IdTable {
-        IdTable {
-            text: self.text.clone(),
-            ends: self.ends.clone(),
-            sorted: Vec::new(),
-        }
-    }
-
-    /// For each index, the position of its id in ascending id order (ids compare as text).
-    pub fn sort_ranks(&self) -> Vec<u32> {
-        let mut ranks = vec![0u32; self.len()];
-        for (position, &index) in self.sorted.iter().enumerate() {
-            ranks[index as usize] = position as u32;
-        }
-        ranks
-    }
-
-    /// Ids in ascending order (as text).
-    pub fn ascending(&self) -> impl Iterator<Item = &str> + '_ {
-        self.sorted.iter().map(move |&i| self.get(i))
-    }
-
-    /// Ids in index order.
-    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        (0..self.ends.len() as u32).map(move |i| self.get(i))
-    }
-}
+use chrono::NaiveDate;
 
 /// One transaction row of a `Ledger`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,6 +41,17 @@ impl Ledger {
     /// A builder that interns customer ids as rows arrive.
     pub fn builder() -> LedgerBuilder {
         LedgerBuilder::default()
+    }
+
+    /// A ledger from stored blocks.
+    pub fn from_blocks<'a>(blocks: impl IntoIterator<Item = &'a TransactionBlock>) -> Ledger {
+        let blocks: Vec<&TransactionBlock> = blocks.into_iter().collect();
+        let rows = blocks.iter().map(|b| b.len()).sum();
+        let mut builder = LedgerBuilder::with_capacity(rows, rows / 4);
+        for block in blocks {
+            builder.append_block(block);
+        }
+        builder.finish()
     }
 
     /// A ledger from domain transactions.
@@ -209,7 +100,7 @@ impl Ledger {
             customer: *self.customer.get(i)?,
             day: self.day[i],
             amount: Money(self.amount[i]),
-            cost: (self.cost_at(i) != NO_COST).then_some(Money(self.cost_at(i))),
+            cost: Money::from_column(self.cost_at(i)),
             kind: self.kind[i],
         })
     }
@@ -229,16 +120,16 @@ impl Ledger {
         &self.amount
     }
 
-    /// Column of costs in minor units, `NO_COST` where none was given; `None` when no row has
+    /// Column of costs in minor units, `NO_MONEY` where none was given; `None` when no row has
     /// a cost (the column is then never allocated, saving 8 bytes a row).
     pub fn costs(&self) -> Option<&[i64]> {
         (!self.cost.is_empty()).then_some(&self.cost[..])
     }
 
-    /// The cost of row `i` in minor units, `NO_COST` when none was given.
+    /// The cost of row `i` in minor units, `NO_MONEY` when none was given.
     #[inline]
     pub fn cost_at(&self, i: usize) -> i64 {
-        self.cost.get(i).copied().unwrap_or(NO_COST)
+        self.cost.get(i).copied().unwrap_or(NO_MONEY)
     }
 
     /// Column of kinds.
@@ -262,111 +153,21 @@ impl Ledger {
     }
 }
 
-/// Interns ids into an [`IdTable`].
-///
-/// Ids are found by a 64-bit hash whose hit is confirmed against the stored text, so interning
-/// a million ids allocates nothing per id; the rare hash collision goes to a small side map.
+/// Builds a `Ledger` row by row, interning customer ids ([`IdInterner`]: ids arriving in
+/// ascending order, as stored blocks name them, are interned without hashing).
 #[derive(Debug, Default)]
-pub struct IdInterner {
-    map: FxHashMap<u64, u32>,
-    collided: FxHashMap<Box<str>, u32>,
-    table: IdTable,
-}
-
-impl IdInterner {
-    /// The index of `id`, interning it on first sight.
-    pub fn intern(&mut self, id: &str) -> u32 {
-        match self.map.entry(hash_id(id)) {
-            Entry::Vacant(slot) => *slot.insert(self.table.push(id)),
-            Entry::Occupied(slot) => {
-                let i = *slot.get();
-                if self.table.get(i) == id {
-                    return i;
-                }
-                if let Some(&j) = self.collided.get(id) {
-                    return j;
-                }
-                let j = self.table.push(id);
-                self.collided.insert(id.into(), j);
-                j
-            }
-        }
-    }
-
-    /// The ids so far, in the order they were interned.
-    pub fn table(&self) -> &IdTable {
-        &self.table
-    }
-
-    /// Enters ids pushed to the table without the map (see `LedgerBuilder`) into the map.
-    fn index_table(&mut self) {
-        self.map.reserve(self.table.len());
-        for i in 0..self.table.len() as u32 {
-            // The ids were distinct; a hash collision goes to the side map.
-            let id = self.table.get(i);
-            match self.map.entry(hash_id(id)) {
-                Entry::Vacant(slot) => {
-                    slot.insert(i);
-                }
-                Entry::Occupied(_) => {
-                    self.collided.insert(id.into(), i);
-                }
-            }
-        }
-    }
-
-    /// The finished table, with its sorted index (`already_sorted` when the ids were
-    /// interned in ascending order, which spares the sort).
-    pub fn finish(self, already_sorted: bool) -> IdTable {
-        let mut table = self.table;
-        drop(self.map);
-        drop(self.collided);
-        if already_sorted {
-            table.sorted = (0..table.len() as u32).collect();
-        } else {
-            table.finish_sorting();
-        }
-        table.text.shrink_to_fit();
-        table.ends.shrink_to_fit();
-        table
-    }
-}
-
-/// Builds a `Ledger` row by row, interning customer ids ([`IdInterner`]).
-///
-/// Ids that arrive in ascending order (transactions are stored grouped by customer, see
-/// `import::GroupedColumnsBuilder`) need no hashing at all: each is compared with the last
-/// one only, and the finished table needs no sort. The first id out of order switches to
-/// the hash map for good.
-#[derive(Debug)]
 pub struct LedgerBuilder {
     ids: IdInterner,
-    in_order: bool,
     ledger: Ledger,
-}
-
-impl Default for LedgerBuilder {
-    fn default() -> Self {
-        LedgerBuilder {
-            ids: IdInterner::default(),
-            in_order: true,
-            ledger: Ledger::default(),
-        }
-    }
-}
-
-fn hash_id(id: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(id.as_bytes());
-    h.write_u8(0xff);
-    h.finish()
 }
 
 impl LedgerBuilder {
     /// A builder with room for `rows` rows and `customers` customers.
     pub fn with_capacity(rows: usize, customers: usize) -> LedgerBuilder {
-        let mut b = LedgerBuilder::default();
-        b.ids.table.ends.reserve(customers);
+        let mut b = LedgerBuilder {
+            ids: IdInterner::with_capacity(customers),
+            ledger: Ledger::default(),
+        };
         b.ledger.customer.reserve(rows);
         b.ledger.day.reserve(rows);
         b.ledger.amount.reserve(rows);
@@ -375,28 +176,14 @@ impl LedgerBuilder {
     }
 
     /// The index of customer `id`, interning it on first sight.
+    #[inline]
     pub fn customer(&mut self, id: &str) -> u32 {
-        if self.in_order {
-            let table = &mut self.ids.table;
-            let n = table.len() as u32;
-            if n == 0 {
-                return table.push(id);
-            }
-            match table.get(n - 1).cmp(id) {
-                std::cmp::Ordering::Equal => return n - 1,
-                std::cmp::Ordering::Less => return table.push(id),
-                std::cmp::Ordering::Greater => {
-                    self.in_order = false;
-                    self.ids.index_table();
-                }
-            }
-        }
         self.ids.intern(id)
     }
 
     /// Number of customers interned so far.
     pub fn customer_count(&self) -> usize {
-        self.ids.table.len()
+        self.ids.len()
     }
 
     /// Appends a transaction dated `date`.
@@ -411,7 +198,7 @@ impl LedgerBuilder {
         self.push_day(customer, day_number(date), amount, cost, kind);
     }
 
-    /// Appends a transaction on day number `day` (see `day_number`).
+    /// Appends a transaction on day number `day`.
     pub fn push_day(
         &mut self,
         customer: u32,
@@ -420,23 +207,47 @@ impl LedgerBuilder {
         cost: Option<Money>,
         kind: TransactionKind,
     ) {
+        self.push_minor(customer, day, amount.0, Money::to_column(cost), kind);
+    }
+
+    /// Appends a transaction with its cost as a column holds it ([`NO_MONEY`] for none).
+    #[inline]
+    fn push_minor(&mut self, customer: u32, day: i32, amount: i64, cost: i64, kind: TransactionKind) {
         let l = &mut self.ledger;
         l.customer.push(customer);
         l.day.push(day);
-        l.amount.push(amount.0);
+        l.amount.push(amount);
         // The cost column exists only once some row has a cost.
-        if let Some(c) = cost {
+        if cost != NO_MONEY {
             if l.cost.len() < l.customer.len() - 1 {
                 l.cost
                     .reserve(l.customer.capacity().saturating_sub(l.cost.len()));
-                l.cost.resize(l.customer.len() - 1, NO_COST);
+                l.cost.resize(l.customer.len() - 1, NO_MONEY);
             }
-            // A real cost of i64::MIN cents cannot occur; clamp it off the sentinel.
-            l.cost.push(c.0.max(NO_COST + 1));
+            l.cost.push(cost);
         } else if !l.cost.is_empty() {
-            l.cost.push(NO_COST);
+            l.cost.push(NO_MONEY);
         }
         l.kind.push(kind);
+    }
+
+    /// Appends a stored block's rows, interning each of its ids once.
+    pub fn append_block(&mut self, block: &TransactionBlock) {
+        let map: Vec<u32> = block.ids.iter().map(|id| self.customer(id)).collect();
+        for i in 0..block.len() {
+            let (Some(&c), Some(&day), Some(&amount), Some(&cost)) = (
+                block.customer.get(i),
+                block.day.get(i),
+                block.amount.get(i),
+                block.cost.get(i),
+            ) else {
+                continue;
+            };
+            let Some(&customer) = map.get(c as usize) else {
+                continue;
+            };
+            self.push_minor(customer, day, amount, cost, block.kind_at(i));
+        }
     }
 
     /// Number of rows so far.
@@ -452,7 +263,7 @@ impl LedgerBuilder {
     /// The finished ledger (the id map is dropped; look-ups then use a sorted index).
     pub fn finish(self) -> Ledger {
         let mut ledger = self.ledger;
-        ledger.ids = self.ids.finish(self.in_order);
+        ledger.ids = self.ids.finish();
         // Growth by doubling leaves up to half the capacity unused; give it back.
         ledger.customer.shrink_to_fit();
         ledger.day.shrink_to_fit();
@@ -472,7 +283,7 @@ pub struct InteractionInput {
     pub day: Vec<i32>,
     /// Kind of contact.
     pub kind: Vec<InteractionKind>,
-    /// Own cost in minor units, `NO_COST` to use the setting for the kind.
+    /// Own cost in minor units, `NO_MONEY` to use the setting for the kind.
     pub cost: Vec<i64>,
 }
 
@@ -482,8 +293,7 @@ impl InteractionInput {
         self.customer.push(customer);
         self.day.push(day);
         self.kind.push(kind);
-        self.cost
-            .push(cost.map_or(NO_COST, |c| c.0.max(NO_COST + 1)));
+        self.cost.push(Money::to_column(cost));
     }
 
     /// Interactions of customers known to `ledger`; the others are skipped and counted.
@@ -532,19 +342,6 @@ impl InteractionInput {
             });
         }
         Ok(())
-    }
-}
-
-/// Look-ups of customer ids by hash; see [`IdTable::lookup`].
-#[derive(Debug, Clone, Default)]
-pub struct IdLookup<'a> {
-    map: FxHashMap<&'a str, u32>,
-}
-
-impl IdLookup<'_> {
-    /// The index of `id`.
-    pub fn find(&self, id: &str) -> Option<u32> {
-        self.map.get(id).copied()
     }
 }
 
@@ -610,63 +407,7 @@ impl ExitInput {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_sort_as_text_whatever_their_length_and_shared_prefixes() {
-        let ids = [
-            "C0000636",
-            "C000063",
-            "C00006360",
-            "C0000636\u{0}",
-            "",
-            "a",
-            "B",
-            "Zoë",
-            "Zoe",
-            "C0000636A",
-            "C0000636",
-            "中文客户",
-            "C0000635z",
-            "12345678901",
-            "1234567890",
-        ];
-        let mut b = Ledger::builder();
-        for id in ids {
-            b.customer(id);
-        }
-        let table = b.finish().ids;
-        let sorted: Vec<&str> = table.sorted.iter().map(|&i| table.get(i)).collect();
-        let mut expected: Vec<&str> = table.iter().collect();
-        expected.sort();
-        assert_eq!(sorted, expected);
-        for id in ids {
-            assert_eq!(table.find(id).map(|i| table.get(i)), Some(id));
-        }
-    }
-
-    #[test]
-    fn ids_in_order_intern_without_hashing_and_switch_when_one_comes_out_of_order() {
-        let mut b = Ledger::builder();
-        let got: Vec<u32> = ["A", "A", "B", "C", "C"]
-            .iter()
-            .map(|id| b.customer(id))
-            .collect();
-        assert_eq!(got, vec![0, 0, 1, 2, 2]);
-        assert_eq!(b.finish().ids.sorted, vec![0, 1, 2]);
-
-        // Out of order part-way: the ids seen so far keep their index and are found again.
-        let mut b = Ledger::builder();
-        let got: Vec<u32> = ["B", "D", "D", "A", "D", "B", "C", "A"]
-            .iter()
-            .map(|id| b.customer(id))
-            .collect();
-        assert_eq!(got, vec![0, 1, 1, 2, 1, 0, 3, 2]);
-        let table = b.finish().ids;
-        assert_eq!(table.sorted, vec![2, 0, 3, 1]);
-        for id in ["A", "B", "C", "D"] {
-            assert_eq!(table.find(id).map(|i| table.get(i)), Some(id));
-        }
-    }
+    use crate::domain::day::date_of_day;
 
     #[test]
     fn the_hash_lookup_finds_what_the_binary_search_finds() {
@@ -728,8 +469,8 @@ mod tests {
         b.push_day(c, 2, Money(100), Some(Money(40)), TransactionKind::Order);
         b.push_day(c, 3, Money(100), None, TransactionKind::Return);
         let l = b.finish();
-        assert_eq!(l.costs().unwrap(), &[NO_COST, 40, NO_COST]);
+        assert_eq!(l.costs().unwrap(), &[NO_MONEY, 40, NO_MONEY]);
         assert_eq!(l.row(1).unwrap().cost, Some(Money(40)));
-        assert_eq!(l.cost_at(2), NO_COST);
+        assert_eq!(l.cost_at(2), NO_MONEY);
     }
 }

@@ -2,7 +2,8 @@
 //! profit over the analysis window (METRICS.md, "Per-customer, current").
 
 use super::group::RowGroups;
-use super::ledger::{InteractionInput, Ledger, NO_COST};
+use super::ledger::{InteractionInput, Ledger};
+use crate::domain::NO_MONEY;
 use crate::domain::{InteractionCosts, InteractionKind, Money, TransactionKind};
 use serde::{Deserialize, Serialize};
 
@@ -58,7 +59,7 @@ impl ProfitAccumulator {
         cost: i64,
         default_margin: f64,
     ) {
-        let cost = if cost == NO_COST {
+        let cost = if cost == NO_MONEY {
             amount as f64 * (1.0 - default_margin)
         } else {
             cost as f64
@@ -127,7 +128,7 @@ pub(crate) fn interaction_costs_per_customer(
             .iter()
             .position(|k| *k == interactions.kind[i])
             .unwrap_or(0);
-        let cost = if own == NO_COST {
+        let cost = if own == NO_MONEY {
             table[kind_index]
         } else {
             own
@@ -186,8 +187,8 @@ mod tests {
     fn profit_uses_given_costs_default_margin_and_returns_reverse_their_cost() {
         let mut acc = ProfitAccumulator::default();
         acc.add(TransactionKind::Order, 10_000, 6_000, 0.3); // cost given
-        acc.add(TransactionKind::Order, 5_000, NO_COST, 0.3); // cost 3,500 by default margin
-        acc.add(TransactionKind::Return, 2_000, NO_COST, 0.3); // reverses 1,400
+        acc.add(TransactionKind::Order, 5_000, NO_MONEY, 0.3); // cost 3,500 by default margin
+        acc.add(TransactionKind::Return, 2_000, NO_MONEY, 0.3); // reverses 1,400
         let p = acc.finish(7, Money(100), 250);
         assert_eq!(p.orders, 2);
         assert_eq!(p.revenue, Money(13_000));

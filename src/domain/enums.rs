@@ -4,7 +4,9 @@
 ///
 /// Each generated enum has `ALL` (every variant in declaration order), `as_str()` (the stable
 /// name), `parse(&str)` (the inverse, `None` for an unknown name), `Display` (the stable name) and
-/// serde support under the same names, so storage, CSV files and the UI all agree.
+/// serde support under the same names, so storage, CSV files and the UI all agree, and
+/// `code()` / `from_code()`: the variant's position, as columnar blocks store it. Variants
+/// are only ever appended, never reordered or removed, because stored blocks hold those codes.
 macro_rules! named_enum {
     (
         $(#[$meta:meta])*
@@ -25,6 +27,16 @@ macro_rules! named_enum {
             /// The stable snake_case name used in storage, files and the UI.
             pub const fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
+            }
+
+            /// The variant's position in declaration order, as blocks store it.
+            pub const fn code(self) -> u8 {
+                self as u8
+            }
+
+            /// The variant at position `code`, or `None`.
+            pub fn from_code(code: u8) -> Option<$name> {
+                $name::ALL.get(usize::from(code)).copied()
             }
 
             /// The variant with this stable name (exact match), or `None`.

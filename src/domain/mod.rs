@@ -1,18 +1,28 @@
-//! Plain business data shared by every layer: customers, transactions, interactions, exits, settings.
+//! Plain business data shared by every layer: customers, transactions, interactions, exits,
+//! settings — and the one vocabulary every layer stores and moves them in: day numbers
+//! ([`day`]), columns of text ([`text`]), the interned id table ([`ids`]), columnar blocks
+//! ([`blocks`]), money with one "not given" ([`NO_MONEY`]) and the whole-workspace bundle
+//! ([`bundle`]).
 
 mod enums;
+mod tagged;
 
+pub mod blocks;
+pub mod bundle;
 pub mod classes;
 pub mod contact;
+pub mod day;
 pub mod forms;
+pub mod ids;
 pub mod money;
 pub mod records;
 pub mod settings;
 pub mod settings_form;
+pub mod text;
 
 pub use classes::{CurrentQuadrant, FutureQuadrant, RfmSegment, Tier};
 pub use contact::{Cadence, ContactPlan};
-pub use money::{Money, MoneyParseError};
+pub use money::{Money, MoneyParseError, NO_MONEY};
 pub use records::{
     Campaign, CampaignKind, CampaignResponse, CampaignTarget, Customer, Exit, ExitReason,
     Interaction, InteractionKind, Manager, RelationshipLevel, Transaction, TransactionKind,

@@ -34,7 +34,24 @@ impl fmt::Display for MoneyParseError {
 
 impl std::error::Error for MoneyParseError {}
 
+/// The stand-in for "no amount given" (a cost or a revenue left empty) wherever money is
+/// held as a column of minor units: blocks, the engine's ledger and its inputs. No real amount
+/// takes this value ([`Money::to_column`] keeps them off it).
+pub const NO_MONEY: i64 = i64::MIN;
+
 impl Money {
+    /// An optional amount as a column holds it ([`NO_MONEY`] for none).
+    #[inline]
+    pub fn to_column(amount: Option<Money>) -> i64 {
+        amount.map_or(NO_MONEY, |m| m.0.max(NO_MONEY + 1))
+    }
+
+    /// The optional amount a column holds.
+    #[inline]
+    pub fn from_column(minor: i64) -> Option<Money> {
+        (minor != NO_MONEY).then_some(Money(minor))
+    }
+
     /// Zero.
     pub const ZERO: Money = Money(0);
 

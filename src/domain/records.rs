@@ -189,8 +189,10 @@ pub struct Manager {
 }
 
 /// Whom a campaign targets. Classes are referenced by their stable names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "by", content = "value", rename_all = "snake_case")]
+///
+/// Serde: `{"by": "tier", "value": "gold"}` in human-readable formats (the objects IndexedDB
+/// keeps), plain variants in compact ones (see `domain::tagged`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CampaignTarget {
     /// Everyone.
     All,

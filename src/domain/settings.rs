@@ -46,8 +46,10 @@ named_enum! {
 }
 
 /// A threshold separating "high" from "low" (value ≥ threshold is high).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+///
+/// Serde: `{"kind": "median"}` / `{"kind": "value", "value": 2.5}` in human-readable formats (the
+/// objects IndexedDB keeps), plain variants in compact ones (see `domain::tagged`).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum Threshold {
     /// The median over the customers being classified (the default).
     #[default]

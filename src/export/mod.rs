@@ -8,8 +8,5 @@
 pub mod backup;
 pub mod csv;
 
-pub use backup::{
-    decode, encode, Backup, BackupCounts, BackupError, BackupSettings, BatchRecord, Damage, Stored,
-    StoredBlock,
-};
+pub use backup::{decode, encode, Backup, BackupError, Damage};
 pub use csv::{customers_csv, scores_csv, CsvLine, CsvOptions, CUSTOMERS_HEADER, SCORES_HEADER};

@@ -2,8 +2,9 @@
 //! naming the row, the column and the value, the plan errors, the backup errors, and the names
 //! of fields, record kinds, delimiters and date formats.
 
-use super::{fill, Locale, Text};
+use super::{fill, Locale, Sentence, Text};
 use crate::export::backup::{BackupError, Damage};
+use std::fmt;
 use crate::import::mapping::{Field, RecordKind};
 use crate::import::plan::{PlanError, Problem, RowProblem};
 use crate::import::sniff::{DecimalSeparator, Delimiter};
@@ -407,9 +408,10 @@ pub fn backup_error_sentence(e: &BackupError, locale: Locale) -> String {
                 Damage::Truncated => T::DamageTruncated.text(locale).to_owned(),
                 Damage::Checksum => T::DamageChecksum.text(locale).to_owned(),
                 Damage::Unreadable => T::DamageUnreadable.text(locale).to_owned(),
-                Damage::Inconsistent(what) => {
-                    fill(T::DamageInconsistent.text(locale), &[("what", what)])
-                }
+                Damage::Inconsistent(problem) => fill(
+                    T::DamageInconsistent.text(locale),
+                    &[("what", &super::storage::bundle_problem_detail(problem, locale))],
+                ),
             };
             fill(T::BackupDamaged.text(locale), &[("detail", &detail)])
         }
@@ -417,9 +419,49 @@ pub fn backup_error_sentence(e: &BackupError, locale: Locale) -> String {
             T::BackupTooLarge.text(locale),
             &[("limit", &(limit_bytes / 1_000_000).to_string())],
         ),
-        BackupError::Inconsistent(detail) => {
+        BackupError::Inconsistent(problem) => fill(
+            T::BackupInconsistent.text(locale),
+            &[("detail", &super::storage::bundle_problem_detail(problem, locale))],
+        ),
+        BackupError::Encoding(detail) => {
             fill(T::BackupInconsistent.text(locale), &[("detail", detail)])
         }
+    }
+}
+
+impl Sentence for RowProblem {
+    fn sentence(&self, locale: Locale) -> String {
+        problem_sentence(self, locale)
+    }
+}
+
+impl Sentence for PlanError {
+    fn sentence(&self, locale: Locale) -> String {
+        plan_error_sentence(self, locale)
+    }
+}
+
+impl Sentence for BackupError {
+    fn sentence(&self, locale: Locale) -> String {
+        backup_error_sentence(self, locale)
+    }
+}
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&problem_sentence(self, Locale::En))
+    }
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&plan_error_sentence(self, Locale::En))
+    }
+}
+
+impl fmt::Display for BackupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&backup_error_sentence(self, Locale::En))
     }
 }
 

@@ -118,6 +118,14 @@ macro_rules! catalogue {
     };
 }
 
+/// An engine's typed error or problem as the sentence a person reads, in their language. The
+/// engines return data; the sentences live here (this module depends on them, never the
+/// reverse), and so does their `Display` (the English sentence).
+pub trait Sentence {
+    /// The sentence in `locale`.
+    fn sentence(&self, locale: Locale) -> String;
+}
+
 /// Fills `{name}` placeholders in a catalogue sentence.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
@@ -143,6 +151,7 @@ pub mod planning;
 pub mod models;
 pub mod profile;
 pub mod settings;
+pub mod storage;
 pub use backup::BackupText;
 pub use campaigns::CampaignText;
 pub use charts::ChartText;
@@ -159,3 +168,4 @@ pub use planning::PlanningText;
 pub use models::ModelText;
 pub use profile::ProfileText;
 pub use settings::SettingsText;
+pub use storage::StorageText;

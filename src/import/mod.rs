@@ -9,7 +9,7 @@
 //!   column holds which field from header names in four languages; an [`ImportPlan`] records
 //!   the person's choices; [`preview()`] shows the first rows as they will be stored and
 //!   [`parse()`] validates every row, keeps the good ones (transactions as columnar
-//!   [`TransactionBlock`]s) and lists the [`RowProblem`]s; [`customers`] splits imported
+//!   [`crate::domain::blocks::TransactionBlock`]s) and lists the [`RowProblem`]s; [`customers`] splits imported
 //!   customers into creations and updates.
 //!
 //! Nothing here touches the filesystem, threads or clocks, so it runs in wasm too.
@@ -27,10 +27,10 @@
 //! // 3. Parse every row into columns ready for storage blocks.
 //! let parsed = parse(&plan, bytes, today, &mut |progress| { let _ = progress.fraction(); }).unwrap();
 //! let ParsedRecords::Transactions(columns) = parsed.records else { unreachable!() };
-//! assert_eq!(columns.blocks[0].amount, vec![1250.0, 700.0]);
+//! assert_eq!(columns[0].amount, vec![1250, 700]);
 //! ```
 
-pub mod blocks;
+mod blocks;
 pub mod columns;
 pub mod customers;
 pub mod error;
@@ -44,7 +44,7 @@ pub mod sniff;
 pub mod transactions;
 pub mod values;
 
-pub use blocks::{TransactionBlock, TransactionColumns, BLOCK_ROWS};
+pub use blocks::grouped_blocks;
 pub use columns::{normalize_header, ColumnMap, FieldSpec};
 pub use customers::{merge_customer, split_customers, CustomerSplit, CustomerUpdate};
 pub use error::{Expected, ImportError, ImportProblem};

@@ -8,10 +8,12 @@
 //! rows take a fraction of a second natively (see `tests/import_wizard.rs`, the ignored timing
 //! test).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::blocks::{GroupedColumnsBuilder, TransactionColumns};
+use super::blocks::GroupedColumnsBuilder;
+use crate::domain::day::day_number;
+use crate::domain::blocks::TransactionBlock;
 use super::error::shorten;
 use super::mapping::{self, CustomerKey, Field, RecordKind};
 use super::plan::{ImportPlan, PlanError, Problem, RowProblem};
@@ -64,7 +66,7 @@ pub struct ImportedRow<T> {
 pub enum ParsedRecords {
     /// Transactions, columnar, in blocks of 10,000 rows, grouped by customer as they are
     /// stored (see `blocks::GroupedColumnsBuilder`).
-    Transactions(TransactionColumns),
+    Transactions(Vec<TransactionBlock>),
     /// Customers as written: fields not in the file (or empty) are `None`/empty, and with
     /// the e-mail as key the id may be empty (see `import::customers::split_customers`).
     Customers(Vec<ImportedRow<Customer>>),
@@ -603,9 +605,9 @@ impl Builder {
                 };
                 b.push(
                     customer,
-                    day.num_days_from_ce(),
-                    amount,
-                    minor(vals, Field::Cost),
+                    day_number(day),
+                    Money::from_minor(amount),
+                    minor(vals, Field::Cost).map(Money::from_minor),
                     kind,
                     text(vals, Field::Product),
                     quantity,
@@ -831,7 +833,7 @@ impl<'t> Table<'t> {
 ///     "Row 3, column \"Importe\": \"abc\" is not a number (write it like 1234,56)."
 /// );
 /// let ParsedRecords::Transactions(columns) = parsed.records else { unreachable!() };
-/// assert_eq!(columns.blocks[0].amount, vec![123450.0]);
+/// assert_eq!(columns[0].amount, vec![123450]);
 /// ```
 pub fn parse(
     plan: &ImportPlan,

@@ -1,8 +1,6 @@
 //! The import wizard's plan — how to read a file and which column holds which field — and the
-//! problems found in its rows (what is wrong, where, as data; the sentences live in
-//! `i18n::import_problems`).
-
-use std::fmt;
+//! problems found in its rows (what is wrong, where, as data; the sentences, and `Display`,
+//! live in `i18n::import_problems`).
 
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +9,6 @@ use super::sniff::{
     date_field, date_guess_for, DecimalSeparator, Delimiter, Sniffed, TextEncoding,
 };
 use super::values::DateOrder;
-use crate::i18n::Locale;
 
 /// Everything needed to read a file: what it holds, how it is written, which column holds
 /// which field, and (for customers) the key that decides create or update. Plain data
@@ -157,19 +154,6 @@ pub enum PlanError {
     },
 }
 
-impl PlanError {
-    /// The sentence a person reads, in `locale`.
-    pub fn sentence(&self, locale: Locale) -> String {
-        crate::i18n::import_problems::plan_error_sentence(self, locale)
-    }
-}
-
-impl fmt::Display for PlanError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.sentence(Locale::En))
-    }
-}
-
 impl std::error::Error for PlanError {}
 
 /// What is wrong with a value or a row.
@@ -242,15 +226,4 @@ pub struct RowProblem {
     pub problem: Problem,
 }
 
-impl RowProblem {
-    /// The sentence a person reads, in `locale`, naming the row, the column and the value.
-    pub fn sentence(&self, locale: Locale) -> String {
-        crate::i18n::import_problems::problem_sentence(self, locale)
-    }
-}
-
-impl fmt::Display for RowProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.sentence(Locale::En))
-    }
-}
+impl std::error::Error for RowProblem {}

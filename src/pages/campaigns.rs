@@ -443,9 +443,9 @@ fn CampaignDetail(
                                         <tbody>
                                             {list.into_iter().take(500).map(|r| view! {
                                                 <tr data-testid="response-row">
-                                                    <th scope="row"><a href=format!("/customers/{}", encode(&r.record.customer_id))>{name_of(&r.record.customer_id)}</a></th>
-                                                    <td>{format::date(r.record.date, i18n.locale())}</td>
-                                                    <td>{if r.record.responded { i18n.t(CampaignText::Yes) } else { i18n.t(CampaignText::No) }}</td>
+                                                    <th scope="row"><a href=format!("/customers/{}", encode(&r.customer_id))>{name_of(&r.customer_id)}</a></th>
+                                                    <td>{format::date(r.date, i18n.locale())}</td>
+                                                    <td>{if r.responded { i18n.t(CampaignText::Yes) } else { i18n.t(CampaignText::No) }}</td>
                                                 </tr>
                                             }).collect_view()}
                                         </tbody>

@@ -341,8 +341,7 @@ fn Timeline(detail: Signal<CustomerDetail>) -> impl IntoView {
                 detail: parts.join(" · "),
             });
         }
-        for i in &detail.interactions {
-            let r = &i.record;
+        for r in &detail.interactions {
             let mut parts: Vec<String> = Vec::new();
             if !r.note.is_empty() {
                 parts.push(r.note.clone());
@@ -360,8 +359,7 @@ fn Timeline(detail: Signal<CustomerDetail>) -> impl IntoView {
                 detail: parts.join(" · "),
             });
         }
-        for resp in &detail.responses {
-            let r = &resp.record;
+        for r in &detail.responses {
             let campaign = detail
                 .campaigns
                 .iter()
@@ -379,8 +377,7 @@ fn Timeline(detail: Signal<CustomerDetail>) -> impl IntoView {
                 detail: r.note.clone(),
             });
         }
-        for e in &detail.exits {
-            let r = &e.record;
+        for r in &detail.exits {
             events.push(Event {
                 date: r.date,
                 kind: "exit",
@@ -629,7 +626,7 @@ fn InteractionForm(
 #[component]
 fn ExitSection(
     workspace: WorkspaceState,
-    latest: Option<crate::state::Keyed<crate::domain::Exit>>,
+    latest: Option<crate::domain::Exit>,
     customer_id: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -642,8 +639,8 @@ fn ExitSection(
             let note = fill(
                 i18n.t(ProfileText::Reactivated),
                 &[
-                    ("date", &format::date(e.record.date, locale)),
-                    ("reason", i18n.t(labels::exit_reason(e.record.reason))),
+                    ("date", &format::date(e.date, locale)),
+                    ("reason", i18n.t(labels::exit_reason(e.reason))),
                 ],
             );
             spawn_local(async move {
@@ -656,8 +653,8 @@ fn ExitSection(
             <section class="card exit-card exit-card--exited" data-testid="exit-section">
                 <p data-testid="exit-status">
                     {move || exit.with_value(|e| fill(i18n.t(ProfileText::HasExited), &[
-                        ("date", &format::date(e.record.date, i18n.locale())),
-                        ("reason", i18n.t(labels::exit_reason(e.record.reason))),
+                        ("date", &format::date(e.date, i18n.locale())),
+                        ("reason", i18n.t(labels::exit_reason(e.reason))),
                     ]))}
                 </p>
                 <button class="button" data-testid="reactivate" on:click=reactivate>{move || i18n.t(ProfileText::Reactivate)}</button>

@@ -18,11 +18,12 @@ pub async fn assign_manager(
     Ok(customer_ids.len())
 }
 
+use crate::domain::bundle::{ImportBatch, WorkspaceSettings};
 use crate::domain::{
     Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, InteractionKind, Manager,
     Transaction,
 };
-use crate::storage::{Changes, Keyed};
+use crate::storage::{Changes, Subject};
 use chrono::NaiveDate;
 
 /// Today's date in this browser's time zone (pure code takes it as a parameter).
@@ -42,9 +43,9 @@ pub struct CustomerDetail {
     /// The record; `None` for a customer known only from transactions.
     pub customer: Option<Customer>,
     pub transactions: Vec<Transaction>,
-    pub interactions: Vec<Keyed<Interaction>>,
-    pub exits: Vec<Keyed<Exit>>,
-    pub responses: Vec<Keyed<CampaignResponse>>,
+    pub interactions: Vec<Interaction>,
+    pub exits: Vec<Exit>,
+    pub responses: Vec<CampaignResponse>,
     pub campaigns: Vec<Campaign>,
     pub managers: Vec<Manager>,
     pub plan: Option<ContactPlan>,
@@ -64,7 +65,7 @@ pub async fn customer_detail(
 ) -> Result<CustomerDetail, AppError> {
     let db = workspace.db_untracked()?;
     Ok(CustomerDetail {
-        customer: db.get::<Customer>(&id).await?,
+        customer: db.customer(&id).await?,
         transactions: db.transactions_of(&id).await?,
         interactions: db.interactions_of(&id).await?,
         exits: db.exits_of(&id).await?,
@@ -77,17 +78,13 @@ pub async fn customer_detail(
 
 /// Whether a customer record with this id exists.
 pub async fn customer_exists(workspace: WorkspaceState, id: String) -> Result<bool, AppError> {
-    Ok(workspace
-        .db_untracked()?
-        .get::<Customer>(&id)
-        .await?
-        .is_some())
+    Ok(workspace.db_untracked()?.customer(&id).await?.is_some())
 }
 
 /// Saves a customer's general information.
 pub async fn save_customer(workspace: WorkspaceState, customer: Customer) -> Result<(), AppError> {
-    let mut changes = Changes::new(format!("the customer {}", customer.name));
-    changes.put(&customer)?;
+    let mut changes = Changes::new(Subject::Customer(customer.name.clone()));
+    changes.customers(vec![customer]);
     workspace.apply(changes).await.map(|_| ())
 }
 
@@ -110,39 +107,39 @@ pub async fn add_interaction(
     interaction: Interaction,
     plan: Option<ContactPlan>,
 ) -> Result<(), AppError> {
-    let mut changes = Changes::new("the interaction");
+    let mut changes = Changes::new(Subject::Interaction);
     if let Some(mut plan) = plan.filter(|_| is_contact(interaction.kind)) {
         plan.log_contact(interaction.date);
         changes.put(&plan)?;
     }
-    changes.put(&Keyed::new(interaction))?;
+    changes.interactions(vec![interaction]);
     workspace.apply(changes).await.map(|_| ())
 }
 
 /// Records that a customer left.
 pub async fn record_exit(workspace: WorkspaceState, exit: Exit) -> Result<(), AppError> {
-    let mut changes = Changes::new("the exit");
-    changes.put(&Keyed::new(exit))?;
+    let mut changes = Changes::new(Subject::Exit);
+    changes.exits(vec![exit]);
     workspace.apply(changes).await.map(|_| ())
 }
 
 /// Brings an exited customer back: the exit is removed and the timeline keeps a note of it.
 pub async fn reactivate(
     workspace: WorkspaceState,
-    exit: Keyed<Exit>,
+    exit: Exit,
     note: String,
     today: NaiveDate,
 ) -> Result<(), AppError> {
-    let mut changes = Changes::new("the reactivation");
-    changes.delete::<Keyed<Exit>>(&exit.id);
-    changes.put(&Keyed::new(Interaction {
-        customer_id: exit.record.customer_id.clone(),
+    let mut changes = Changes::new(Subject::Reactivation);
+    changes.interactions(vec![Interaction {
+        customer_id: exit.customer_id.clone(),
         kind: InteractionKind::Other,
         date: today,
         cost: None,
         note,
         outcome: None,
-    }))?;
+    }]);
+    changes.remove_exit(exit);
     workspace.apply(changes).await.map(|_| ())
 }
 
@@ -156,7 +153,7 @@ pub async fn delete_customer(workspace: WorkspaceState, id: String) -> Result<()
 
 /// Saves a contact plan.
 pub async fn save_plan(workspace: WorkspaceState, plan: ContactPlan) -> Result<(), AppError> {
-    let mut changes = Changes::new("the contact plan");
+    let mut changes = Changes::new(Subject::ContactPlan);
     changes.put(&plan)?;
     workspace.apply(changes).await.map(|_| ())
 }
@@ -171,7 +168,7 @@ pub async fn managers(workspace: WorkspaceState) -> Result<Vec<Manager>, AppErro
 
 /// Adds or edits a manager.
 pub async fn save_manager(workspace: WorkspaceState, manager: Manager) -> Result<(), AppError> {
-    let mut changes = Changes::new(format!("the manager {}", manager.name));
+    let mut changes = Changes::new(Subject::Manager(manager.name.clone()));
     changes.put(&manager)?;
     workspace.apply(changes).await.map(|_| ())
 }
@@ -205,7 +202,7 @@ pub async fn create_plans(
     customers: Vec<(String, crate::domain::Tier)>,
 ) -> Result<usize, AppError> {
     let today = today();
-    let mut changes = Changes::new("the contact plans");
+    let mut changes = Changes::new(Subject::ContactPlan);
     let mut count = 0;
     for (id, tier) in customers {
         let cadence = crate::domain::Cadence::for_tier(tier);
@@ -223,7 +220,7 @@ pub async fn create_plans(
 
 /// Creates or edits a campaign.
 pub async fn save_campaign(workspace: WorkspaceState, campaign: Campaign) -> Result<(), AppError> {
-    let mut changes = Changes::new(format!("the campaign {}", campaign.name));
+    let mut changes = Changes::new(Subject::Campaign(campaign.name.clone()));
     changes.put(&campaign)?;
     workspace.apply(changes).await.map(|_| ())
 }
@@ -232,10 +229,10 @@ pub async fn save_campaign(workspace: WorkspaceState, campaign: Campaign) -> Res
 pub async fn responses_to(
     workspace: WorkspaceState,
     campaign_id: String,
-) -> Result<Vec<Keyed<CampaignResponse>>, AppError> {
+) -> Result<Vec<CampaignResponse>, AppError> {
     let db = workspace.db_untracked()?;
     let mut list = db.responses_to(&campaign_id).await?;
-    list.sort_by(|a, b| b.record.date.cmp(&a.record.date));
+    list.sort_by(|a, b| b.date.cmp(&a.date));
     Ok(list)
 }
 
@@ -245,13 +242,8 @@ pub async fn record_response(
     workspace: WorkspaceState,
     response: CampaignResponse,
 ) -> Result<(), AppError> {
-    let mut changes = Changes::new("the campaign response");
-    let id = format!("{}/{}", response.campaign_id, response.customer_id);
-    changes.put(&Keyed {
-        id,
-        batch: None,
-        record: response,
-    })?;
+    let mut changes = Changes::new(Subject::Response);
+    changes.responses(vec![response]);
     workspace.apply(changes).await.map(|_| ())
 }
 
@@ -316,19 +308,18 @@ pub async fn save_settings(
     settings: crate::domain::Settings,
     currency: String,
 ) -> Result<(), AppError> {
-    let mut changes = Changes::new("the settings");
-    changes.put(&crate::storage::WorkspaceSettings {
-        key: "settings".into(),
+    let mut changes = Changes::new(Subject::Settings);
+    changes.put(&crate::storage::records::SettingsRecord::new(WorkspaceSettings {
         settings,
         currency,
-    })?;
+    }))?;
     workspace.apply(changes).await.map(|_| ())
 }
 
 /// The workspace's settings.
 pub async fn load_settings(
     workspace: WorkspaceState,
-) -> Result<crate::storage::WorkspaceSettings, AppError> {
+) -> Result<WorkspaceSettings, AppError> {
     Ok(workspace.db_untracked()?.settings().await?)
 }
 
@@ -336,11 +327,13 @@ pub async fn load_settings(
 /// `on_progress` hears (fraction, stage).
 pub async fn load_demo(
     workspace: WorkspaceState,
-    client: crate::state::worker::WorkerClient,
+    analysis: crate::state::AnalysisState,
     customers: u32,
     on_progress: impl Fn(f32, &str) + 'static,
 ) -> Result<(), AppError> {
+    let client = analysis.client();
     let database = workspace.db_untracked()?.name().to_string();
+    let name = database.clone();
     let imported_at: String = js_sys::Date::new_0().to_iso_string().into();
     let batch_id = new_id("demo");
     let outcome = client
@@ -351,12 +344,19 @@ pub async fn load_demo(
                 imported_at,
                 batch_id,
                 customers,
+                locale: crate::error::locale(),
             },
             on_progress,
         )
         .await
         .map_err(AppError::new)?;
-    if let crate::state::worker::Outcome::Done(revision) = outcome {
+    if let crate::state::worker::Outcome::Parts(parts) = outcome {
+        let revision: u64 = parts
+            .first()
+            .and_then(|p| postcard::from_bytes(p).ok())
+            .ok_or_else(|| AppError::new("The demo company's result could not be read; reload the page."))?;
+        // The job analysed what it stored: show it, then move the revision on.
+        analysis.adopt(&name, revision, &parts[1..]).await;
         workspace.note_revision(revision);
     }
     // Now that the browser holds real data, ask it to keep it (Settings shows the answer).
@@ -367,7 +367,7 @@ pub async fn load_demo(
 /// The workspace's imports, newest first.
 pub async fn import_batches(
     workspace: WorkspaceState,
-) -> Result<Vec<crate::storage::ImportBatch>, AppError> {
+) -> Result<Vec<ImportBatch>, AppError> {
     Ok(workspace.db_untracked()?.import_batches().await?)
 }
 
@@ -387,7 +387,15 @@ pub async fn holdout_check(
     let database = workspace.db_untracked()?.name().to_string();
     let split = split.format("%Y-%m-%d").to_string();
     let outcome = client
-        .run(move |job| crate::worker::protocol::Request::Holdout { job, database, split }, |_, _| {})
+        .run(
+            move |job| crate::worker::protocol::Request::Holdout {
+                job,
+                database,
+                split,
+                locale: crate::error::locale(),
+            },
+            |_, _| {},
+        )
         .await
         .map_err(AppError::new)?;
     match outcome {

@@ -42,6 +42,23 @@ impl AnalysisState {
         self.error.get()
     }
 
+    /// Shows an analysis a job that changed the data computed (an import, the demo company)
+    /// for `revision`: the page does not ask the worker again. Returns whether it took it.
+    pub(crate) async fn adopt(&self, database: &str, revision: u64, parts: &[Vec<u8>]) -> bool {
+        if parts.is_empty() {
+            return false;
+        }
+        match unpack(parts).await {
+            Ok(envelope) if envelope.revision == revision => {
+                self.error.set(None);
+                self.computed_for.set(Some((database.to_string(), revision)));
+                self.current.set(Some(Arc::new(envelope.analysis)));
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// The worker client, shared with the import and demo-data actions.
     pub(crate) fn client(&self) -> WorkerClient {
         self.client.get_value()
@@ -96,6 +113,7 @@ fn run(state: AnalysisState, workspace: WorkspaceState, database: String, revisi
                 move |job| Request::Analyze {
                     job,
                     database: db_for_request,
+                    locale: crate::error::locale(),
                 },
                 move |fraction, stage| {
                     state.running.set(Some(Progress {

@@ -4,6 +4,8 @@
 
 use crate::analytics::workspace::CustomerRow;
 use crate::domain::Customer;
+use crate::i18n::Sentence;
+use crate::storage::Subject;
 use crate::error::AppError;
 use crate::export::backup::{self, Backup};
 use crate::export::csv::{self, CsvOptions};
@@ -58,7 +60,8 @@ pub async fn make_backup(workspace: WorkspaceState, locale: Locale) -> Result<Ou
         DbStatus::Ready { workspace, .. } => workspace.name,
         _ => String::new(),
     };
-    let snapshot = db.backup(&name, &now_iso()).await?;
+    let mut snapshot = Backup::new(&name, &now_iso());
+    snapshot.bundle = db.bundle().await?;
     let counts = snapshot.counts();
     let bytes = backup::encode(&snapshot).map_err(|e| AppError::new(e.sentence(locale)))?;
     Ok(OutFile {
@@ -92,7 +95,9 @@ fn describe_js(e: &wasm_bindgen::JsValue) -> String {
 /// refreshes.
 pub async fn restore_into_current(workspace: WorkspaceState, backup: &Backup) -> Result<(), AppError> {
     let db = workspace.db_untracked()?;
-    let revision = db.restore(backup).await?;
+    let revision = db
+        .restore(&backup.bundle, Subject::Restore(backup.workspace_name.clone()))
+        .await?;
     workspace.note_revision(revision);
     Ok(())
 }
@@ -102,7 +107,9 @@ pub async fn restore_into_current(workspace: WorkspaceState, backup: &Backup) ->
 pub async fn restore_into_new(name: String, backup: &Backup) -> Result<(), AppError> {
     let info = workspaces::create(name.trim()).await?;
     let db = WorkspaceDb::open(&info.id).await?;
-    let result = db.restore(backup).await;
+    let result = db
+        .restore(&backup.bundle, Subject::Restore(backup.workspace_name.clone()))
+        .await;
     db.close();
     match result {
         Ok(_) => {
@@ -138,7 +145,7 @@ pub async fn customers_file(
 ) -> Result<OutFile, AppError> {
     let db = workspace.db_untracked()?;
     let mut records: HashMap<String, Customer> = db
-        .all::<Customer>()
+        .customers()
         .await?
         .into_iter()
         .map(|c| (c.id.clone(), c))

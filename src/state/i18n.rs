@@ -29,6 +29,7 @@ impl I18n {
     /// Switches the language and remembers the choice in this browser.
     pub fn set_locale(&self, locale: Locale) {
         prefs::set_locale(locale.tag());
+        crate::error::set_locale(locale);
         self.locale.set(locale);
     }
 }
@@ -39,6 +40,7 @@ pub fn provide_i18n() -> I18n {
         .or_else(|| web_sys::window().and_then(|w| w.navigator().language()))
         .map(|tag| Locale::from_tag(&tag))
         .unwrap_or_default();
+    crate::error::set_locale(initial);
     let i18n = I18n {
         locale: RwSignal::new(initial),
     };

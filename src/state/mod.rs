@@ -14,6 +14,5 @@ pub use analysis::{provide_analysis, use_analysis, AnalysisState};
 pub use i18n::{provide_i18n, use_i18n, I18n};
 pub use workspace::{provide_workspace, use_workspace, DbStatus, WorkspaceState};
 
-/// Records as the views see them (their storage wrappers and the workspace list).
+/// The workspace list as the views see it.
 pub use crate::storage::workspaces::WorkspaceInfo;
-pub use crate::storage::Keyed;

@@ -5,7 +5,7 @@
 use crate::error::AppError;
 use crate::import::{sniff, ImportPlan, Sniffed, SNIFF_BYTES};
 use crate::state::actions::{new_id, today};
-use crate::state::worker::{Outcome, WorkerClient};
+use crate::state::worker::Outcome;
 use crate::state::WorkspaceState;
 use crate::worker::protocol::{ImportReport, Request};
 use wasm_bindgen::JsCast;
@@ -31,12 +31,13 @@ pub async fn read_head(file: &web_sys::File) -> Result<(Vec<u8>, Sniffed), AppEr
 /// stage being `reading`, `parsing:<rows so far>` or `writing`.
 pub async fn import_file(
     workspace: WorkspaceState,
-    client: WorkerClient,
+    analysis: crate::state::AnalysisState,
     file: web_sys::File,
     plan: ImportPlan,
     skip_invalid: bool,
     on_progress: impl Fn(f32, &str) + 'static,
 ) -> Result<ImportReport, AppError> {
+    let client = analysis.client();
     let database = workspace.db_untracked()?.name().to_string();
     let file_url = web_sys::Url::create_object_url_with_blob(file.unchecked_ref())
         .map_err(|_| AppError::new("The file could not be opened; pick it again."))?;
@@ -57,21 +58,26 @@ pub async fn import_file(
                 imported_at,
                 batch_id,
                 skip_invalid,
+                locale: crate::error::locale(),
             },
             on_progress,
         )
         .await;
     let _ = web_sys::Url::revoke_object_url(&file_url);
-    let report: ImportReport = match outcome.map_err(AppError::new)? {
-        Outcome::Parts(parts) => parts
-            .first()
-            .and_then(|p| postcard::from_bytes(p).ok())
-            .ok_or_else(|| AppError::new("The import's result could not be read; try again."))?,
+    let parts = match outcome.map_err(AppError::new)? {
+        Outcome::Parts(parts) => parts,
         Outcome::Done(_) => {
             return Err(AppError::new("The import gave no result; try again."));
         }
     };
+    let report: ImportReport = parts
+        .first()
+        .and_then(|p| postcard::from_bytes(p).ok())
+        .ok_or_else(|| AppError::new("The import's result could not be read; try again."))?;
     if report.written {
+        // The job analysed the new revision already: show it, then move the revision on.
+        let database = workspace.db_untracked()?.name().to_string();
+        analysis.adopt(&database, report.revision, &parts[1..]).await;
         workspace.note_revision(report.revision);
         let _ = crate::storage::quota::request_persistence().await;
     }

@@ -182,7 +182,7 @@ fn on_message(inner: &Inner, data: JsValue) {
                 &format!("The background worker could not load the app: {message}"),
             );
         }
-        "analysis" | "holdout" | "import" => {
+        "analysis" | "holdout" | "import" | "loaded" => {
             let job = js_sys::Reflect::get(&data, &"job".into())
                 .ok()
                 .and_then(|v| v.as_f64())

@@ -1,36 +1,56 @@
-//! One user action = one IndexedDB transaction: a `Changes` list collects every put and
-//! delete of the action, and `WorkspaceDb::apply` writes them all or none, bumping the
-//! workspace's revision in the same transaction and telling other tabs afterwards.
+//! One user action = one IndexedDB transaction: a `Changes` list collects every write of the
+//! action, and `WorkspaceDb::apply` writes them all or none, bumping the workspace's revision
+//! in the same transaction and, once the browser has committed it, telling other tabs.
 
-use super::blocks::{self, Block};
-use super::error::{self, StorageError};
-use super::{schema, sync, to_js, Record, WorkspaceDb};
-use rexie::{Transaction, TransactionMode};
+use super::blocks::{self, append_layer};
+use super::db::{to_js, Record, WorkspaceDb};
+use super::error::{StorageError, Subject};
+use super::tx::{self, Tx};
+use super::{schema, sync};
+use crate::domain::blocks::{Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock};
+use crate::domain::{CampaignResponse, Customer, Exit, Interaction};
 use wasm_bindgen::JsValue;
 
-pub(crate) enum Op {
+enum Op {
     Put { store: &'static str, value: JsValue },
     Delete { store: &'static str, key: JsValue },
+    Customers(Vec<Customer>),
+    Interactions(Vec<Interaction>),
+    Exits(Vec<Exit>),
+    Responses(Vec<CampaignResponse>),
+    RemoveExit(Exit),
+}
+
+impl Op {
+    fn store(&self) -> &'static str {
+        match self {
+            Op::Put { store, .. } | Op::Delete { store, .. } => store,
+            Op::Customers(_) => schema::CUSTOMER_BLOCKS,
+            Op::Interactions(_) => schema::INTERACTION_BLOCKS,
+            Op::Exits(_) | Op::RemoveExit(_) => schema::EXIT_BLOCKS,
+            Op::Responses(_) => schema::RESPONSE_BLOCKS,
+        }
+    }
 }
 
 /// The writes of one user action.
 pub struct Changes {
-    what: String,
+    subject: Subject,
     ops: Vec<Op>,
 }
 
 impl Changes {
-    /// An empty list; `what` names the action in error sentences ("the customer Ann Lee").
-    pub fn new(what: impl Into<String>) -> Changes {
+    /// An empty list; `subject` names the action in error sentences.
+    pub fn new(subject: Subject) -> Changes {
         Changes {
-            what: what.into(),
+            subject,
             ops: Vec::new(),
         }
     }
 
-    /// Adds or replaces a record.
+    /// Adds or replaces a small record.
     pub fn put<T: Record>(&mut self, record: &T) -> Result<&mut Changes, StorageError> {
-        let value = to_js(record, T::WHAT)?;
+        let value = to_js(record, &self.subject)?;
         self.ops.push(Op::Put {
             store: T::STORE,
             value,
@@ -38,7 +58,7 @@ impl Changes {
         Ok(self)
     }
 
-    /// Deletes a record by key (nothing happens if it does not exist).
+    /// Deletes a small record by key (nothing happens if it does not exist).
     pub fn delete<T: Record>(&mut self, key: &str) -> &mut Changes {
         self.ops.push(Op::Delete {
             store: T::STORE,
@@ -47,21 +67,34 @@ impl Changes {
         self
     }
 
-    /// Adds a block of transactions.
-    pub fn put_block(&mut self, block: &Block) -> &mut Changes {
-        self.ops.push(Op::Put {
-            store: schema::TRANSACTIONS,
-            value: blocks::to_js(block),
-        });
+    /// Saves customers as a person edited them: their records become the current ones.
+    pub fn customers(&mut self, customers: Vec<Customer>) -> &mut Changes {
+        self.ops.push(Op::Customers(customers));
         self
     }
 
-    /// Deletes a block of transactions by key.
-    pub fn delete_block(&mut self, key: &str) -> &mut Changes {
-        self.ops.push(Op::Delete {
-            store: schema::TRANSACTIONS,
-            key: JsValue::from_str(key),
-        });
+    /// Adds interactions.
+    pub fn interactions(&mut self, interactions: Vec<Interaction>) -> &mut Changes {
+        self.ops.push(Op::Interactions(interactions));
+        self
+    }
+
+    /// Adds exits.
+    pub fn exits(&mut self, exits: Vec<Exit>) -> &mut Changes {
+        self.ops.push(Op::Exits(exits));
+        self
+    }
+
+    /// Records campaign responses: each replaces the customer's earlier response to the
+    /// same campaign.
+    pub fn responses(&mut self, responses: Vec<CampaignResponse>) -> &mut Changes {
+        self.ops.push(Op::Responses(responses));
+        self
+    }
+
+    /// Removes an exit (every stored row equal to it).
+    pub fn remove_exit(&mut self, exit: Exit) -> &mut Changes {
+        self.ops.push(Op::RemoveExit(exit));
         self
     }
 
@@ -73,11 +106,8 @@ impl Changes {
     fn stores(&self) -> Vec<&'static str> {
         let mut stores = vec![schema::META];
         for op in &self.ops {
-            let s = match op {
-                Op::Put { store, .. } | Op::Delete { store, .. } => *store,
-            };
-            if !stores.contains(&s) {
-                stores.push(s);
+            if !stores.contains(&op.store()) {
+                stores.push(op.store());
             }
         }
         stores
@@ -85,150 +115,91 @@ impl Changes {
 }
 
 impl WorkspaceDb {
-    /// Writes every change in one transaction and returns the new revision.
+    /// Writes every change in one transaction and returns the new revision, once committed.
     pub async fn apply(&self, changes: Changes) -> Result<u64, StorageError> {
-        let what = changes.what.clone();
         let stores = changes.stores();
-        let tx = self
-            .rexie
-            .transaction(&stores, TransactionMode::ReadWrite)
-            .map_err(|e| error::write_error(&what, &e))?;
-        let result = async {
-            run_ops(&tx, changes.ops, &what).await?;
-            bump_revision(&tx, &what).await
-        }
-        .await;
-        let revision = finish(tx, result, &what).await?;
+        let Changes { subject, ops } = changes;
+        let revision = tx::write(&self.raw, &stores, subject, async |tx| {
+            let revision = read_revision(tx).await? + 1;
+            for op in ops {
+                run(tx, revision, op).await?;
+            }
+            put_revision(tx, revision)?;
+            Ok(revision)
+        })
+        .await?;
         sync::announce(self.name(), revision);
         Ok(revision)
     }
 
     /// The workspace's revision: bumped by every write, so caches know when to refresh.
     pub async fn revision(&self) -> Result<u64, StorageError> {
-        let tx = self
-            .rexie
-            .transaction(&[schema::META], TransactionMode::ReadOnly)
-            .map_err(|e| error::read_error("the revision", &e))?;
-        let meta = tx
-            .store(schema::META)
-            .map_err(|e| error::read_error("the revision", &e))?;
-        read_revision(&meta).await
+        let tx = self.read(&[schema::META], Subject::Revision)?;
+        read_revision(&tx).await
     }
 }
 
-/// Commits a write transaction whose work succeeded, or aborts it — so a failure part-way
-/// through an action (a refused record, a full disk) leaves nothing of it behind. Some
-/// failures are thrown before a request exists, which would otherwise let the
-/// transaction commit the writes made so far.
-pub(crate) async fn finish<T>(
-    tx: Transaction,
-    result: Result<T, StorageError>,
-    what: &str,
-) -> Result<T, StorageError> {
-    match result {
-        Ok(value) => {
-            tx.done().await.map_err(|e| error::write_error(what, &e))?;
-            Ok(value)
+async fn run(tx: &Tx, seq: u64, op: Op) -> Result<(), StorageError> {
+    match op {
+        Op::Put { store, value } => tx.store(store)?.put(&value),
+        Op::Delete { store, key } => tx.store(store)?.delete(&key),
+        Op::Customers(list) => {
+            append_layer::<CustomerBlock>(tx, seq, &list, |a, b| a.id == b.id).await
         }
-        Err(err) => {
-            // The transaction may already be aborted by the failed request; either way
-            // nothing of it is committed.
-            let _ = tx.abort().await;
-            Err(err)
+        Op::Interactions(list) => append_layer::<InteractionBlock>(tx, seq, &list, |_, _| false).await,
+        Op::Exits(list) => append_layer::<ExitBlock>(tx, seq, &list, |_, _| false).await,
+        Op::Responses(list) => {
+            append_layer::<ResponseBlock>(tx, seq, &list, |a, b| {
+                a.campaign_id == b.campaign_id && a.customer_id == b.customer_id
+            })
+            .await
         }
-    }
-}
-
-/// Runs puts and deletes in order, sending consecutive puts to a store in one go.
-pub(crate) async fn run_ops(
-    tx: &Transaction,
-    ops: Vec<Op>,
-    what: &str,
-) -> Result<(), StorageError> {
-    let mut pending: Vec<JsValue> = Vec::new();
-    let mut pending_store: Option<&'static str> = None;
-    async fn flush(
-        tx: &Transaction,
-        store: Option<&'static str>,
-        values: &mut Vec<JsValue>,
-        what: &str,
-    ) -> Result<(), StorageError> {
-        if let Some(store) = store {
-            if !values.is_empty() {
-                let s = tx.store(store).map_err(|e| error::write_error(what, &e))?;
-                s.put_all(values.drain(..).map(|v| (v, None)))
-                    .await
-                    .map_err(|e| error::write_error(what, &e))?;
-            }
-        }
-        Ok(())
-    }
-    for op in ops {
-        match op {
-            Op::Put { store, value } => {
-                if pending_store != Some(store) {
-                    flush(tx, pending_store, &mut pending, what).await?;
-                    pending_store = Some(store);
+        Op::RemoveExit(exit) => {
+            let store = tx.store(schema::EXIT_BLOCKS)?;
+            for value in store.all().await? {
+                if !blocks::ids_of::<ExitBlock>(&value)?
+                    .iter()
+                    .any(|id| id == exit.customer_id)
+                {
+                    continue;
                 }
-                pending.push(value);
+                let mut stored = blocks::from_record::<ExitBlock>(&value)?;
+                let keep: Vec<bool> = stored.block.records().map(|e| e != exit).collect();
+                if keep.iter().all(|&k| k) {
+                    continue;
+                }
+                stored.block.retain_rows(&keep);
+                blocks::rewrite(&store, &stored)?;
             }
-            Op::Delete { store, key } => {
-                flush(tx, pending_store, &mut pending, what).await?;
-                let s = tx.store(store).map_err(|e| error::write_error(what, &e))?;
-                delete_keys(&s, [key], what).await?;
-            }
+            Ok(())
         }
     }
-    flush(tx, pending_store, &mut pending, what).await
 }
 
-/// Deletes keys from a store, sending every request before awaiting any: requests of one
-/// transaction run in order anyway, and awaiting each in turn costs a trip through the
-/// event loop per key (tens of seconds for the demo company's records).
-pub(crate) async fn delete_keys(
-    store: &rexie::Store,
-    keys: impl IntoIterator<Item = JsValue>,
-    what: &str,
-) -> Result<(), StorageError> {
-    let results = futures_util::future::join_all(keys.into_iter().map(|k| store.delete(k))).await;
-    for result in results {
-        result.map_err(|e| error::write_error(what, &e))?;
-    }
-    Ok(())
-}
-
-const REVISION_KEY: &str = "revision";
-
-pub(crate) async fn read_revision(meta: &rexie::Store) -> Result<u64, StorageError> {
-    let record = meta
-        .get(JsValue::from_str(REVISION_KEY))
-        .await
-        .map_err(|e| error::read_error("the revision", &e))?;
+/// The revision inside a transaction over `meta`.
+pub(crate) async fn read_revision(tx: &Tx) -> Result<u64, StorageError> {
+    let record = tx
+        .store(schema::META)?
+        .get(&JsValue::from_str(schema::REVISION_KEY))
+        .await?;
     Ok(record
         .and_then(|r| js_sys::Reflect::get(&r, &JsValue::from_str("value")).ok())
         .and_then(|v| v.as_f64())
         .map_or(0, |v| v as u64))
 }
 
-/// Increments the revision inside the caller's transaction.
-pub(crate) async fn bump_revision(tx: &Transaction, what: &str) -> Result<u64, StorageError> {
-    let meta = tx
-        .store(schema::META)
-        .map_err(|e| error::write_error(what, &e))?;
-    let next = read_revision(&meta).await? + 1;
+/// Sets the revision inside the caller's transaction.
+pub(crate) fn put_revision(tx: &Tx, revision: u64) -> Result<(), StorageError> {
     let record = js_sys::Object::new();
     let _ = js_sys::Reflect::set(
         &record,
         &JsValue::from_str("key"),
-        &JsValue::from_str(REVISION_KEY),
+        &JsValue::from_str(schema::REVISION_KEY),
     );
     let _ = js_sys::Reflect::set(
         &record,
         &JsValue::from_str("value"),
-        &JsValue::from_f64(next as f64),
+        &JsValue::from_f64(revision as f64),
     );
-    meta.put(&record.into(), None)
-        .await
-        .map_err(|e| error::write_error(what, &e))?;
-    Ok(next)
+    tx.store(schema::META)?.put(&record.into())
 }

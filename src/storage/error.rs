@@ -1,7 +1,66 @@
-//! The storage layer's one error: sentences a person can act on, built from the whole
-//! source chain (rexie errors hold `JsValue`, which is neither `Send` nor readable).
+//! The storage layer's one error, as plain data: what went wrong while keeping data in the
+//! browser, and about what. `i18n::storage` words it in the reader's language; the
+//! classification of the browser's exceptions lives with the browser code (`classify`).
+//!
+//! Plain data (no `JsValue`, which is neither `Send` nor readable), compiled on every target
+//! so that the message catalogue, which is pure, can name every case.
 
-use std::fmt;
+use crate::domain::blocks::{BlockError, BlockKind};
+
+/// What an action was about, for the sentence ("Saving the customer Ann Lee failed…").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// The workspace's settings.
+    Settings,
+    /// A customer's record.
+    Customer(String),
+    /// Customers in general (a bulk edit, a read).
+    Customers,
+    /// A relationship manager.
+    Manager(String),
+    /// A campaign.
+    Campaign(String),
+    /// A campaign response.
+    Response,
+    /// An interaction.
+    Interaction,
+    /// An exit.
+    Exit,
+    /// A reactivation (an exit undone).
+    Reactivation,
+    /// A contact plan (or several).
+    ContactPlan,
+    /// The manager of many customers.
+    ManagerAssignment,
+    /// The deletion of a customer and everything of theirs.
+    CustomerDeletion(String),
+    /// The data of an import, named by its file.
+    Import(String),
+    /// The demo company.
+    Demo,
+    /// A restore, named by the backed-up workspace.
+    Restore(String),
+    /// The revert of an import.
+    Revert,
+    /// A planning sheet.
+    Sheet,
+    /// The cached analysis.
+    AnalysisCache,
+    /// The workspace's data version.
+    Revision,
+    /// The upgrade of the database to this version of the app.
+    SchemaUpgrade,
+    /// A backup's reading of every record.
+    Backup,
+    /// The list of workspaces.
+    WorkspaceList,
+    /// The deletion of a workspace.
+    WorkspaceDeletion,
+    /// One kind of stored records.
+    Records(BlockKind),
+    /// The import history.
+    ImportHistory,
+}
 
 /// What went wrong while keeping data in the browser.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -9,97 +68,80 @@ pub enum StorageError {
     /// The browser offers no IndexedDB (some private windows, old browsers).
     Unavailable,
     /// The database could not be opened or upgraded.
-    Open { database: String, detail: String },
+    Open {
+        /// The database's name.
+        database: String,
+        /// The browser's words.
+        detail: String,
+    },
+    /// The database's schema version is unknown to this build.
+    UnknownVersion {
+        /// The version asked for.
+        version: u32,
+    },
     /// Another tab opened a newer version of the app; this tab's connection closed.
     UpgradedElsewhere,
-    /// The browser refused to store more data.
-    QuotaExceeded { detail: String },
+    /// The browser refused to store more data; nothing of the action was stored.
+    QuotaExceeded {
+        /// What was being saved.
+        subject: Subject,
+        /// Bytes this origin uses, as the browser reports it.
+        usage: Option<u64>,
+        /// Bytes the browser grants this origin, as it reports it.
+        quota: Option<u64>,
+    },
+    /// The browser aborted the write (the tab closing, the disk failing…); nothing of it was
+    /// stored.
+    Aborted {
+        /// What was being saved.
+        subject: Subject,
+        /// The browser's reason (the exception's name and message).
+        reason: String,
+    },
     /// Reading failed.
-    Read { what: String, detail: String },
+    Read {
+        /// What was being read.
+        subject: Subject,
+        /// The browser's words.
+        detail: String,
+    },
     /// Writing failed; nothing of that action was stored.
-    Write { what: String, detail: String },
+    Write {
+        /// What was being saved.
+        subject: Subject,
+        /// The browser's words.
+        detail: String,
+    },
     /// A stored record could not be understood.
-    Corrupt { what: String, detail: String },
+    Corrupt {
+        /// What was being read.
+        subject: Subject,
+        /// What is wrong, from the decoder (technical).
+        detail: String,
+    },
+    /// A stored block is damaged.
+    DamagedBlock {
+        /// Its kind.
+        kind: BlockKind,
+        /// Its key.
+        key: String,
+        /// What is wrong.
+        error: BlockError,
+    },
     /// A record the action needs does not exist.
-    NotFound { what: String },
-}
-
-impl fmt::Display for StorageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StorageError::Unavailable => write!(
-                f,
-                "This browser does not let the app keep data (IndexedDB is unavailable, for example in some private windows). Open the app in a normal window."
-            ),
-            StorageError::Open { database, detail } => {
-                write!(f, "The database \"{database}\" could not be opened: {detail}.")
-            }
-            StorageError::UpgradedElsewhere => write!(
-                f,
-                "A newer version of Customer Insight was opened in another tab. Reload this tab to continue; nothing you saved is lost."
-            ),
-            StorageError::QuotaExceeded { detail } => write!(
-                f,
-                "The browser has no more room for this workspace, so nothing of this action was saved ({detail}). Free space by deleting an old workspace or exporting a backup, then try again."
-            ),
-            StorageError::Read { what, detail } => write!(f, "Reading {what} failed: {detail}."),
-            StorageError::Write { what, detail } => {
-                write!(f, "Saving {what} failed, so nothing of it was stored: {detail}.")
-            }
-            StorageError::Corrupt { what, detail } => {
-                write!(f, "A stored {what} could not be read back ({detail}); it may come from a newer version of the app.")
-            }
-            StorageError::NotFound { what } => write!(f, "{what} no longer exists; it may have been deleted in another tab."),
-        }
-    }
+    NotFound {
+        /// What is missing.
+        subject: Subject,
+    },
+    /// The import was reverted already (perhaps in another tab).
+    AlreadyReverted,
 }
 
 impl std::error::Error for StorageError {}
 
-/// The readable text of a rexie error, keeping the DOM exception's name and message.
-pub(crate) fn detail(err: &rexie::Error) -> String {
-    match err {
-        rexie::Error::IdbError(inner) => inner.to_string(),
-        other => other.to_string(),
-    }
-}
-
-/// Classifies a failed open: a database already upgraded by a newer build is not an
-/// error of this tab's making.
-pub(crate) fn open_error(database: &str, err: &rexie::Error) -> StorageError {
-    let detail = detail(err);
-    if detail.contains("VersionError") {
-        StorageError::UpgradedElsewhere
-    } else {
-        StorageError::Open {
-            database: database.to_string(),
-            detail,
-        }
-    }
-}
-
-/// Classifies a failed write: quota trouble and closed connections get their own sentence.
-pub(crate) fn write_error(what: &str, err: &rexie::Error) -> StorageError {
-    classify(detail(err), |detail| StorageError::Write {
-        what: what.to_string(),
-        detail,
-    })
-}
-
-/// Classifies a failed read.
-pub(crate) fn read_error(what: &str, err: &rexie::Error) -> StorageError {
-    classify(detail(err), |detail| StorageError::Read {
-        what: what.to_string(),
-        detail,
-    })
-}
-
-fn classify(detail: String, otherwise: impl FnOnce(String) -> StorageError) -> StorageError {
-    if detail.contains("QuotaExceeded") {
-        StorageError::QuotaExceeded { detail }
-    } else if detail.contains("InvalidStateError") && detail.contains("clos") {
-        StorageError::UpgradedElsewhere
-    } else {
-        otherwise(detail)
+impl StorageError {
+    /// Whether the remedy is reloading the tab.
+    pub fn needs_reload(&self) -> bool {
+        matches!(self, StorageError::UpgradedElsewhere)
     }
 }

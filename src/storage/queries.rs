@@ -1,200 +1,223 @@
-//! What the rest of the app asks of a workspace: typed reads and the few actions that
-//! touch several stores at once (deleting a customer, reverting an import).
+//! What the rest of the app asks of a workspace: typed reads (one customer's records, the
+//! current customers, every block of a kind) and the actions that touch several stores at
+//! once (deleting a customer, reverting an import, assigning a manager, the analysis cache).
 
-use super::blocks::{self, Block};
-use super::changes::{bump_revision, delete_keys, finish, Changes};
-use super::error::{self, StorageError};
-use super::records::{ImportBatch, Keyed, KeyedRecord, WorkspaceSettings, SETTINGS_KEY};
-use super::{from_js, schema, sync, to_js, Record, WorkspaceDb};
+use super::blocks::{self, append_layer, ids_of};
+use super::changes::{put_revision, read_revision, Changes};
+use super::db::{from_js, to_js, Record, WorkspaceDb};
+use super::error::{StorageError, Subject};
+use super::records::SettingsRecord;
+use super::tx::{self, Tx};
+use super::{schema, sync};
+use crate::domain::blocks::{
+    Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock, Stored, TransactionBlock,
+};
+use crate::domain::bundle::{current_customer_count, current_customers, current_responses, ImportBatch, WorkspaceSettings};
 use crate::domain::{CampaignResponse, ContactPlan, Customer, Exit, Interaction, Transaction};
-use rexie::{KeyRange, TransactionMode};
+use std::collections::HashSet;
 use wasm_bindgen::{JsCast, JsValue};
+
+/// Everything a worker job reads to analyse a workspace, from one transaction.
+pub struct WorkspaceRecords {
+    pub settings: WorkspaceSettings,
+    pub customers: Vec<Stored<CustomerBlock>>,
+    pub transactions: Vec<Stored<TransactionBlock>>,
+    pub interactions: Vec<Stored<InteractionBlock>>,
+    pub exits: Vec<Stored<ExitBlock>>,
+    pub responses: Vec<Stored<ResponseBlock>>,
+    pub managers: Vec<crate::domain::Manager>,
+    pub campaigns: Vec<crate::domain::Campaign>,
+    pub plans: Vec<ContactPlan>,
+    pub revision: u64,
+}
 
 impl WorkspaceDb {
     /// The workspace's settings (the defaults until they are first saved).
     pub async fn settings(&self) -> Result<WorkspaceSettings, StorageError> {
         Ok(self
-            .get::<WorkspaceSettings>(SETTINGS_KEY)
+            .get::<SettingsRecord>(schema::SETTINGS_KEY)
             .await?
+            .map(|r| r.value)
             .unwrap_or_default())
     }
 
-    /// Records of a keyed kind whose `index` equals `value` (e.g. interactions by customer).
-    async fn by_index<T: Record>(&self, index: &str, value: &str) -> Result<Vec<T>, StorageError> {
-        let tx = self
-            .rexie
-            .transaction(&[T::STORE], TransactionMode::ReadOnly)
-            .map_err(|e| error::read_error(T::WHAT, &e))?;
-        let store = tx
-            .store(T::STORE)
-            .map_err(|e| error::read_error(T::WHAT, &e))?;
-        let ix = store
-            .index(index)
-            .map_err(|e| error::read_error(T::WHAT, &e))?;
-        let range = key_only(&JsValue::from_str(value), T::WHAT)?;
-        let values = ix
-            .get_all(Some(range), None)
-            .await
-            .map_err(|e| error::read_error(T::WHAT, &e))?;
-        values.into_iter().map(|v| from_js(v, T::WHAT)).collect()
-    }
-
-    /// A customer's interactions, newest first.
-    pub async fn interactions_of(
-        &self,
-        customer_id: &str,
-    ) -> Result<Vec<Keyed<Interaction>>, StorageError> {
-        let mut list: Vec<Keyed<Interaction>> = self.by_index("by_customer", customer_id).await?;
-        list.sort_by(|a, b| b.record.date.cmp(&a.record.date));
-        Ok(list)
-    }
-
-    /// A customer's exits, newest first (a reactivated customer may have left before).
-    pub async fn exits_of(&self, customer_id: &str) -> Result<Vec<Keyed<Exit>>, StorageError> {
-        let mut list: Vec<Keyed<Exit>> = self.by_index("by_customer", customer_id).await?;
-        list.sort_by(|a, b| b.record.date.cmp(&a.record.date));
-        Ok(list)
-    }
-
-    /// A customer's campaign responses.
-    pub async fn responses_of(
-        &self,
-        customer_id: &str,
-    ) -> Result<Vec<Keyed<CampaignResponse>>, StorageError> {
-        self.by_index("by_customer", customer_id).await
-    }
-
-    /// A campaign's responses.
-    pub async fn responses_to(
-        &self,
-        campaign_id: &str,
-    ) -> Result<Vec<Keyed<CampaignResponse>>, StorageError> {
-        self.by_index("by_campaign", campaign_id).await
-    }
-
-    /// The customers a manager looks after.
-    pub async fn customers_of_manager(
-        &self,
-        manager_id: &str,
-    ) -> Result<Vec<Customer>, StorageError> {
-        self.by_index("by_manager", manager_id).await
+    /// Every record the analysis needs, read in one transaction (so they agree with each
+    /// other and with the revision they are tagged with).
+    pub async fn records(&self) -> Result<WorkspaceRecords, StorageError> {
+        let tx = self.read(&schema::current_store_names(), Subject::Customers)?;
+        let settings = match tx
+            .store(schema::SETTINGS)?
+            .get(&JsValue::from_str(schema::SETTINGS_KEY))
+            .await?
+        {
+            Some(v) => from_js::<SettingsRecord>(v, &Subject::Settings)?.value,
+            None => WorkspaceSettings::default(),
+        };
+        Ok(WorkspaceRecords {
+            settings,
+            transactions: blocks::all(&tx).await?,
+            customers: blocks::all(&tx).await?,
+            interactions: blocks::all(&tx).await?,
+            exits: blocks::all(&tx).await?,
+            responses: blocks::all(&tx).await?,
+            managers: all_records(&tx).await?,
+            campaigns: all_records(&tx).await?,
+            plans: all_records(&tx).await?,
+            revision: read_revision(&tx).await?,
+        })
     }
 
     /// Every block of transactions, decoded.
-    pub async fn transaction_blocks(&self) -> Result<Vec<Block>, StorageError> {
-        let what = "transactions";
-        let tx = self
-            .rexie
-            .transaction(&[schema::TRANSACTIONS], TransactionMode::ReadOnly)
-            .map_err(|e| error::read_error(what, &e))?;
-        let store = tx
-            .store(schema::TRANSACTIONS)
-            .map_err(|e| error::read_error(what, &e))?;
-        let values = store
-            .get_all(None, None)
-            .await
-            .map_err(|e| error::read_error(what, &e))?;
-        values.iter().map(blocks::from_js).collect()
+    pub async fn transaction_blocks(&self) -> Result<Vec<Stored<TransactionBlock>>, StorageError> {
+        let tx = self.read(&[schema::TRANSACTION_BLOCKS], Subject::Records(TransactionBlock::KIND))?;
+        blocks::all(&tx).await
+    }
+
+    /// Every block of a kind, decoded, in write order.
+    pub async fn blocks<B: Block>(&self) -> Result<Vec<Stored<B>>, StorageError> {
+        let tx = self.read(&[schema::block_store(B::KIND)], Subject::Records(B::KIND))?;
+        blocks::all(&tx).await
+    }
+
+    /// The current customer records (each customer's latest version).
+    pub async fn customers(&self) -> Result<Vec<Customer>, StorageError> {
+        let blocks = self.blocks::<CustomerBlock>().await?;
+        Ok(current_customers(blocks.iter().map(|s| &s.block)))
+    }
+
+    /// A customer's current record, if they have one (customers may be known only from
+    /// their transactions).
+    pub async fn customer(&self, id: &str) -> Result<Option<Customer>, StorageError> {
+        let tx = self.read(&[schema::CUSTOMER_BLOCKS], Subject::Customer(id.to_string()))?;
+        let values = tx.store(schema::CUSTOMER_BLOCKS)?.all().await?;
+        // The newest block that holds the customer has their current record.
+        for value in values.iter().rev() {
+            let Some(row) = ids_of::<CustomerBlock>(value)?.iter().position(|c| c == id) else {
+                continue;
+            };
+            return Ok(blocks::from_record::<CustomerBlock>(value)?.block.record(row));
+        }
+        Ok(None)
+    }
+
+    /// How many customers have a record.
+    pub async fn count_customers(&self) -> Result<u32, StorageError> {
+        let tx = self.read(&[schema::CUSTOMER_BLOCKS], Subject::Customers)?;
+        let values = tx.store(schema::CUSTOMER_BLOCKS)?.all().await?;
+        let ids = values
+            .iter()
+            .map(ids_of::<CustomerBlock>)
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut seen: HashSet<&str> = HashSet::new();
+        for list in &ids {
+            seen.extend(list.iter());
+        }
+        Ok(seen.len() as u32)
+    }
+
+    /// Whether the workspace holds any customer or transaction (customers may be known
+    /// only from imported transactions).
+    pub async fn has_data(&self) -> Result<bool, StorageError> {
+        let tx = self.read(&[schema::CUSTOMER_BLOCKS, schema::TRANSACTION_BLOCKS], Subject::Customers)?;
+        for name in [schema::CUSTOMER_BLOCKS, schema::TRANSACTION_BLOCKS] {
+            if tx.store(name)?.count().await? > 0 {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Every customer id the workspace knows: customer records and the customers of stored
+    /// transactions.
+    pub async fn known_customer_ids(&self) -> Result<HashSet<String>, StorageError> {
+        let tx = self.read(&[schema::CUSTOMER_BLOCKS, schema::TRANSACTION_BLOCKS], Subject::Customers)?;
+        let mut known = HashSet::new();
+        for value in tx.store(schema::CUSTOMER_BLOCKS)?.all().await? {
+            known.extend(ids_of::<CustomerBlock>(&value)?.iter().map(str::to_owned));
+        }
+        for value in tx.store(schema::TRANSACTION_BLOCKS)?.all().await? {
+            known.extend(ids_of::<TransactionBlock>(&value)?.iter().map(str::to_owned));
+        }
+        Ok(known)
     }
 
     /// A customer's orders and returns, newest first.
-    pub async fn transactions_of(
-        &self,
-        customer_id: &str,
-    ) -> Result<Vec<Transaction>, StorageError> {
-        let mut out = Vec::new();
-        for block in self.transaction_blocks().await? {
-            let Some(local) = block.ids.iter().position(|id| id == customer_id) else {
-                continue;
-            };
-            for i in 0..block.len() {
-                if block.customer[i] as usize == local {
-                    out.extend(block.transaction(i));
-                }
-            }
-        }
+    pub async fn transactions_of(&self, customer_id: &str) -> Result<Vec<Transaction>, StorageError> {
+        let mut out: Vec<Transaction> = self.rows_of::<TransactionBlock>(customer_id).await?;
         out.sort_by(|a, b| b.date.cmp(&a.date));
         Ok(out)
     }
 
-    /// Every interaction, exit or campaign response (for the analysis worker).
-    pub async fn all_keyed<T: KeyedRecord>(&self) -> Result<Vec<T>, StorageError> {
+    /// A customer's interactions, newest first.
+    pub async fn interactions_of(&self, customer_id: &str) -> Result<Vec<Interaction>, StorageError> {
+        let mut out: Vec<Interaction> = self.rows_of::<InteractionBlock>(customer_id).await?;
+        out.sort_by(|a, b| b.date.cmp(&a.date));
+        Ok(out)
+    }
+
+    /// A customer's exits, newest first (a reactivated customer may have left before).
+    pub async fn exits_of(&self, customer_id: &str) -> Result<Vec<Exit>, StorageError> {
+        let mut out: Vec<Exit> = self.rows_of::<ExitBlock>(customer_id).await?;
+        out.sort_by(|a, b| b.date.cmp(&a.date));
+        Ok(out)
+    }
+
+    /// A customer's campaign responses (the latest per campaign).
+    pub async fn responses_of(&self, customer_id: &str) -> Result<Vec<CampaignResponse>, StorageError> {
+        let tx = self.read(&[schema::RESPONSE_BLOCKS], Subject::Response)?;
+        let values = tx.store(schema::RESPONSE_BLOCKS)?.all().await?;
+        let mut layers = Vec::new();
+        for value in &values {
+            if ids_of::<ResponseBlock>(value)?.iter().any(|id| id == customer_id) {
+                let mut stored = blocks::from_record::<ResponseBlock>(value)?;
+                stored.block.retain_customers(|id| id == customer_id);
+                layers.push(stored.block);
+            }
+        }
+        Ok(current_responses(layers.iter()))
+    }
+
+    /// A campaign's responses (the latest per customer).
+    pub async fn responses_to(&self, campaign_id: &str) -> Result<Vec<CampaignResponse>, StorageError> {
+        let blocks = self.blocks::<ResponseBlock>().await?;
+        Ok(current_responses(blocks.iter().map(|s| &s.block))
+            .into_iter()
+            .filter(|r| r.campaign_id == campaign_id)
+            .collect())
+    }
+
+    async fn rows_of<B: Block>(&self, customer_id: &str) -> Result<Vec<B::Record>, StorageError> {
+        let tx = self.read(&[schema::block_store(B::KIND)], Subject::Records(B::KIND))?;
+        blocks::rows_of::<B>(&tx, customer_id).await
+    }
+
+    /// The customers a manager looks after.
+    pub async fn customers_of_manager(&self, manager_id: &str) -> Result<Vec<Customer>, StorageError> {
         Ok(self
-            .all::<Keyed<T>>()
+            .customers()
             .await?
             .into_iter()
-            .map(|k| k.record)
+            .filter(|c| c.manager_id.as_deref() == Some(manager_id))
             .collect())
     }
 
     /// Deletes a customer and every record of theirs (transactions, interactions, exits,
     /// responses, contact plan) in one transaction.
     pub async fn delete_customer(&self, customer_id: &str) -> Result<u64, StorageError> {
-        let what = format!("the deletion of customer {customer_id}");
-        let stores = [
-            schema::META,
-            schema::CUSTOMERS,
-            schema::TRANSACTIONS,
-            schema::INTERACTIONS,
-            schema::EXITS,
-            schema::RESPONSES,
-            schema::CONTACT_PLANS,
-        ];
-        let tx = self
-            .rexie
-            .transaction(&stores, TransactionMode::ReadWrite)
-            .map_err(|e| error::write_error(&what, &e))?;
-        let result = async {
-            let key = JsValue::from_str(customer_id);
-            let store = |name: &str| tx.store(name).map_err(|e| error::write_error(&what, &e));
-
-            store(schema::CUSTOMERS)?
-                .delete(key.clone())
-                .await
-                .map_err(|e| error::write_error(&what, &e))?;
-            store(schema::CONTACT_PLANS)?
-                .delete(key.clone())
-                .await
-                .map_err(|e| error::write_error(&what, &e))?;
-            for name in [schema::INTERACTIONS, schema::EXITS, schema::RESPONSES] {
-                let s = store(name)?;
-                let ix = s
-                    .index("by_customer")
-                    .map_err(|e| error::write_error(&what, &e))?;
-                let range = key_only(&key, &what)?;
-                let keys = ix
-                    .get_all_keys(Some(range), None)
-                    .await
-                    .map_err(|e| error::write_error(&what, &e))?;
-                delete_keys(&s, keys, &what).await?;
-            }
-            let blocks_store = store(schema::TRANSACTIONS)?;
-            let values = blocks_store
-                .get_all(None, None)
-                .await
-                .map_err(|e| error::write_error(&what, &e))?;
-            for value in values {
-                let mut block = blocks::from_js(&value)?;
-                if !block.ids.iter().any(|id| id == customer_id) {
-                    continue;
-                }
-                block.retain_customers(|id| id != customer_id);
-                if block.is_empty() {
-                    blocks_store
-                        .delete(JsValue::from_str(&block.key))
-                        .await
-                        .map_err(|e| error::write_error(&what, &e))?;
-                } else {
-                    blocks_store
-                        .put(&blocks::to_js(&block), None)
-                        .await
-                        .map_err(|e| error::write_error(&what, &e))?;
-                }
-            }
-            bump_revision(&tx, &what).await
-        }
-        .await;
-        let revision = finish(tx, result, &what).await?;
+        let mut stores = vec![schema::META, schema::CONTACT_PLANS];
+        stores.extend(schema::BLOCK_STORES);
+        let revision = tx::write(&self.raw, &stores, Subject::CustomerDeletion(customer_id.to_string()), async |tx| {
+            let revision = read_revision(tx).await? + 1;
+            tx.store(schema::CONTACT_PLANS)?.delete(&JsValue::from_str(customer_id))?;
+            blocks::remove_customer::<CustomerBlock>(tx, customer_id).await?;
+            blocks::remove_customer::<TransactionBlock>(tx, customer_id).await?;
+            blocks::remove_customer::<InteractionBlock>(tx, customer_id).await?;
+            blocks::remove_customer::<ExitBlock>(tx, customer_id).await?;
+            blocks::remove_customer::<ResponseBlock>(tx, customer_id).await?;
+            put_revision(tx, revision)?;
+            Ok(revision)
+        })
+        .await?;
         sync::announce(self.name(), revision);
         Ok(revision)
     }
@@ -206,156 +229,82 @@ impl WorkspaceDb {
         Ok(list)
     }
 
-    /// Undoes an import in one transaction: removes what it added, restores the customers
-    /// it updated, and marks the batch reverted.
+    /// Undoes an import in one transaction: removes the blocks it wrote and the records it
+    /// created, restores the settings it replaced, and marks the batch reverted. An import
+    /// reverted already (in another tab, say) is [`StorageError::AlreadyReverted`].
     pub async fn revert_import(&self, batch_id: &str) -> Result<u64, StorageError> {
-        let what = "the revert of the import".to_string();
-        let stores = [
-            schema::META,
-            schema::CUSTOMERS,
-            schema::TRANSACTIONS,
-            schema::INTERACTIONS,
-            schema::EXITS,
-            schema::RESPONSES,
-            schema::IMPORT_BATCHES,
-            schema::MANAGERS,
-            schema::CAMPAIGNS,
-            schema::CONTACT_PLANS,
-            schema::SETTINGS,
-        ];
-        let tx = self
-            .rexie
-            .transaction(&stores, TransactionMode::ReadWrite)
-            .map_err(|e| error::write_error(&what, &e))?;
-        let result = async {
-            let store = |name: &str| tx.store(name).map_err(|e| error::write_error(&what, &e));
-            let batches = store(schema::IMPORT_BATCHES)?;
-            let Some(value) = batches
-                .get(JsValue::from_str(batch_id))
-                .await
-                .map_err(|e| error::write_error(&what, &e))?
-            else {
+        let stores = schema::current_store_names();
+        let revision = tx::write(&self.raw, &stores, Subject::Revert, async |tx| {
+            let batches = tx.store(schema::IMPORT_BATCHES)?;
+            let Some(value) = batches.get(&JsValue::from_str(batch_id)).await? else {
                 return Err(StorageError::NotFound {
-                    what: "That import".into(),
+                    subject: Subject::ImportHistory,
                 });
             };
-            let mut batch: ImportBatch = from_js(value, "import")?;
+            let mut batch: ImportBatch = from_js(value, tx.subject())?;
             if batch.reverted {
-                return Ok(self.revision().await.unwrap_or(0));
+                return Err(StorageError::AlreadyReverted);
             }
-            let key = JsValue::from_str(batch_id);
-            for name in [
-                schema::TRANSACTIONS,
-                schema::INTERACTIONS,
-                schema::EXITS,
-                schema::RESPONSES,
-            ] {
-                let s = store(name)?;
-                let ix = s
-                    .index("by_batch")
-                    .map_err(|e| error::write_error(&what, &e))?;
-                let range = key_only(&key, &what)?;
-                let keys = ix
-                    .get_all_keys(Some(range), None)
-                    .await
-                    .map_err(|e| error::write_error(&what, &e))?;
-                delete_keys(&s, keys, &what).await?;
+            let revision = read_revision(tx).await? + 1;
+            for name in schema::BLOCK_STORES {
+                let store = tx.store(name)?;
+                for key in store.keys_where("by_batch", batch_id).await? {
+                    store.delete(&key)?;
+                }
             }
-            let customers = store(schema::CUSTOMERS)?;
-            delete_keys(&customers, batch.created_customers.iter().map(|id| JsValue::from_str(id)), &what).await?;
-            let previous = batch
-                .previous_customers
-                .iter()
-                .map(|c| to_js(c, "customer").map(|v| (v, None)))
-                .collect::<Result<Vec<_>, _>>()?;
-            customers
-                .put_all(previous.into_iter())
-                .await
-                .map_err(|e| error::write_error(&what, &e))?;
+            revert_legacy_customers(tx, revision, &batch).await?;
             for (name, keys) in [
                 (schema::MANAGERS, &batch.created_managers),
                 (schema::CAMPAIGNS, &batch.created_campaigns),
                 (schema::CONTACT_PLANS, &batch.created_plans),
             ] {
-                let s = store(name)?;
-                delete_keys(&s, keys.iter().map(|k| JsValue::from_str(k)), &what).await?;
+                let store = tx.store(name)?;
+                for k in keys {
+                    store.delete(&JsValue::from_str(k))?;
+                }
             }
             if let Some(previous) = &batch.previous_settings {
-                store(schema::SETTINGS)?
-                    .put(&to_js(previous, "settings")?, None)
-                    .await
-                    .map_err(|e| error::write_error(&what, &e))?;
+                tx.store(schema::SETTINGS)?
+                    .put(&to_js(&SettingsRecord::new(previous.clone()), tx.subject())?)?;
             }
             batch.reverted = true;
-            batches
-                .put(&to_js(&batch, "import")?, None)
-                .await
-                .map_err(|e| error::write_error(&what, &e))?;
-            bump_revision(&tx, &what).await
-        }
-        .await;
-        let revision = finish(tx, result, &what).await?;
+            batches.put(&to_js(&batch, tx.subject())?)?;
+            put_revision(tx, revision)?;
+            Ok(revision)
+        })
+        .await?;
         sync::announce(self.name(), revision);
         Ok(revision)
     }
 
     /// Sets (or clears) the manager of many customers in one transaction. Customers known
     /// only from their transactions get a record of their own.
-    pub async fn assign_manager(
-        &self,
-        customer_ids: &[String],
-        manager_id: Option<&str>,
-    ) -> Result<u64, StorageError> {
-        let what = "the manager assignment".to_string();
-        let tx = self
-            .rexie
-            .transaction(
-                &[schema::META, schema::CUSTOMERS],
-                TransactionMode::ReadWrite,
-            )
-            .map_err(|e| error::write_error(&what, &e))?;
-        let result = async {
-            let store = tx
-                .store(schema::CUSTOMERS)
-                .map_err(|e| error::write_error(&what, &e))?;
-            for id in customer_ids {
-                let existing = store
-                    .get(JsValue::from_str(id))
-                    .await
-                    .map_err(|e| error::write_error(&what, &e))?;
-                let mut customer: Customer = match existing {
-                    Some(v) => from_js(v, "customer")?,
-                    None => Customer {
-                        id: id.clone(),
-                        name: id.clone(),
-                        ..Default::default()
-                    },
-                };
-                customer.manager_id = manager_id.map(str::to_string);
-                store
-                    .put(&to_js(&customer, "customer")?, None)
-                    .await
-                    .map_err(|e| error::write_error(&what, &e))?;
-            }
-            bump_revision(&tx, &what).await
-        }
-        .await;
-        let revision = finish(tx, result, &what).await?;
-        sync::announce(self.name(), revision);
-        Ok(revision)
+    pub async fn assign_manager(&self, customer_ids: &[String], manager_id: Option<&str>) -> Result<u64, StorageError> {
+        let current = self.customers().await?;
+        let mut by_id: std::collections::HashMap<&str, &Customer> =
+            current.iter().map(|c| (c.id.as_str(), c)).collect();
+        let edited: Vec<Customer> = customer_ids
+            .iter()
+            .map(|id| {
+                let mut c = by_id.remove(id.as_str()).cloned().unwrap_or_else(|| Customer {
+                    id: id.clone(),
+                    name: id.clone(),
+                    ..Customer::default()
+                });
+                c.manager_id = manager_id.map(str::to_string);
+                c
+            })
+            .collect();
+        let mut changes = Changes::new(Subject::ManagerAssignment);
+        changes.customers(edited);
+        self.apply(changes).await
     }
 
     /// Keeps a packed analysis for this revision, so that reopening the workspace shows
     /// it at once. Written only if the data is still at `revision`; never bumps it.
     pub async fn save_analysis_cache(&self, revision: u64, parts: &[Vec<u8>]) -> Result<(), StorageError> {
-        let what = "the analysis cache";
-        let tx = self
-            .rexie
-            .transaction(&[schema::META], TransactionMode::ReadWrite)
-            .map_err(|e| error::write_error(what, &e))?;
-        let result = async {
-            let meta = tx.store(schema::META).map_err(|e| error::write_error(what, &e))?;
-            if super::changes::read_revision(&meta).await? != revision {
+        tx::write(&self.raw, &[schema::META], Subject::AnalysisCache, async |tx| {
+            if read_revision(tx).await? != revision {
                 return Ok(());
             }
             // As blobs: reading the cache back then hands the page file handles, and each
@@ -365,36 +314,29 @@ impl WorkspaceDb {
             for part in parts {
                 let bytes = js_sys::Array::of1(&js_sys::Uint8Array::from(part.as_slice()));
                 let blob = web_sys::Blob::new_with_u8_array_sequence(&bytes).map_err(|e| StorageError::Write {
-                    what: what.to_string(),
-                    detail: format!("{e:?}"),
+                    subject: Subject::AnalysisCache,
+                    detail: super::classify::describe(&e),
                 })?;
                 list.push(&blob);
             }
             let record = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&record, &"key".into(), &JsValue::from_str(ANALYSIS_CACHE_KEY));
+            let _ = js_sys::Reflect::set(&record, &"key".into(), &JsValue::from_str(schema::ANALYSIS_CACHE_KEY));
             let _ = js_sys::Reflect::set(&record, &"revision".into(), &JsValue::from_f64(revision as f64));
             let _ = js_sys::Reflect::set(&record, &"parts".into(), &list);
-            meta.put(&record.into(), None).await.map_err(|e| error::write_error(what, &e))?;
-            Ok(())
-        }
-        .await;
-        finish(tx, result, what).await
+            tx.store(schema::META)?.put(&record.into())
+        })
+        .await
     }
 
     /// The cached packed analysis and the revision it was computed for, if any: the parts
     /// as blobs, read with [`blob_bytes`] one at a time. A cache in another form (an older
     /// version's) counts as none.
     pub async fn analysis_cache(&self) -> Result<Option<(u64, Vec<web_sys::Blob>)>, StorageError> {
-        let what = "the analysis cache";
-        let tx = self
-            .rexie
-            .transaction(&[schema::META], TransactionMode::ReadOnly)
-            .map_err(|e| error::read_error(what, &e))?;
-        let meta = tx.store(schema::META).map_err(|e| error::read_error(what, &e))?;
-        let Some(record) = meta
-            .get(JsValue::from_str(ANALYSIS_CACHE_KEY))
-            .await
-            .map_err(|e| error::read_error(what, &e))?
+        let tx = self.read(&[schema::META], Subject::AnalysisCache)?;
+        let Some(record) = tx
+            .store(schema::META)?
+            .get(&JsValue::from_str(schema::ANALYSIS_CACHE_KEY))
+            .await?
         else {
             return Ok(None);
         };
@@ -414,40 +356,28 @@ impl WorkspaceDb {
 
     /// A sheet kept in the settings store under `key` (planning inputs and the like).
     pub async fn sheet<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StorageError> {
-        let what = "the planning sheet";
-        let tx = self
-            .rexie
-            .transaction(&[schema::SETTINGS], TransactionMode::ReadOnly)
-            .map_err(|e| error::read_error(what, &e))?;
-        let store = tx.store(schema::SETTINGS).map_err(|e| error::read_error(what, &e))?;
-        let Some(record) = store
-            .get(JsValue::from_str(&format!("{}{key}", super::backup::SHEET_PREFIX)))
-            .await
-            .map_err(|e| error::read_error(what, &e))?
+        let tx = self.read(&[schema::SETTINGS], Subject::Sheet)?;
+        let Some(record) = tx
+            .store(schema::SETTINGS)?
+            .get(&JsValue::from_str(&format!("{}{key}", schema::SHEET_PREFIX)))
+            .await?
         else {
             return Ok(None);
         };
         let value = js_sys::Reflect::get(&record, &"value".into()).unwrap_or(JsValue::UNDEFINED);
-        from_js(value, what).map(Some)
+        from_js(value, &Subject::Sheet).map(Some)
     }
 
     /// Saves a sheet under `key` in one transaction, bumping the revision.
     pub async fn save_sheet<T: serde::Serialize>(&self, key: &str, value: &T) -> Result<u64, StorageError> {
-        let what = "the planning sheet";
-        let record = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&record, &"key".into(), &JsValue::from_str(&format!("{}{key}", super::backup::SHEET_PREFIX)));
-        let _ = js_sys::Reflect::set(&record, &"value".into(), &to_js(value, what)?);
-        let tx = self
-            .rexie
-            .transaction(&[schema::META, schema::SETTINGS], TransactionMode::ReadWrite)
-            .map_err(|e| error::write_error(what, &e))?;
-        let result = async {
-            let store = tx.store(schema::SETTINGS).map_err(|e| error::write_error(what, &e))?;
-            store.put(&record.into(), None).await.map_err(|e| error::write_error(what, &e))?;
-            bump_revision(&tx, what).await
-        }
-        .await;
-        let revision = finish(tx, result, what).await?;
+        let record = super::bundle::sheet_record(key, &to_js(value, &Subject::Sheet)?);
+        let revision = tx::write(&self.raw, &[schema::META, schema::SETTINGS], Subject::Sheet, async |tx| {
+            let revision = read_revision(tx).await? + 1;
+            tx.store(schema::SETTINGS)?.put(&record)?;
+            put_revision(tx, revision)?;
+            Ok(revision)
+        })
+        .await?;
         sync::announce(self.name(), revision);
         Ok(revision)
     }
@@ -458,27 +388,53 @@ impl WorkspaceDb {
     }
 }
 
+/// Customers an import of a release before the columnar store created (removed) or
+/// updated (their previous versions laid back on top).
+async fn revert_legacy_customers(tx: &Tx, seq: u64, batch: &ImportBatch) -> Result<(), StorageError> {
+    if batch.created_customers.is_empty() && batch.previous_customers.is_empty() {
+        return Ok(());
+    }
+    let created: HashSet<&str> = batch.created_customers.iter().map(String::as_str).collect();
+    let store = tx.store(schema::CUSTOMER_BLOCKS)?;
+    for value in store.all().await? {
+        if !ids_of::<CustomerBlock>(&value)?.iter().any(|id| created.contains(id)) {
+            continue;
+        }
+        let mut stored = blocks::from_record::<CustomerBlock>(&value)?;
+        stored.block.retain_customers(|id| !created.contains(id));
+        blocks::rewrite(&store, &stored)?;
+    }
+    append_layer::<CustomerBlock>(tx, seq, &batch.previous_customers, |a, b| a.id == b.id).await
+}
+
+async fn all_records<T: Record>(tx: &Tx) -> Result<Vec<T>, StorageError> {
+    tx.store(T::STORE)?
+        .all()
+        .await?
+        .into_iter()
+        .map(|v| from_js(v, &T::subjects()))
+        .collect()
+}
+
 /// A convenience for single-record actions.
-pub fn single_put<T: Record>(what: &str, record: &T) -> Result<Changes, StorageError> {
-    let mut changes = Changes::new(what);
+pub fn single_put<T: Record>(record: &T) -> Result<Changes, StorageError> {
+    let mut changes = Changes::new(record.subject());
     changes.put(record)?;
     Ok(changes)
 }
-
-pub(crate) const ANALYSIS_CACHE_KEY: &str = "analysis_cache";
 
 /// The bytes of a blob (a part of the cached analysis), read off the main thread.
 pub async fn blob_bytes(blob: &web_sys::Blob) -> Result<Vec<u8>, StorageError> {
     let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
         .await
         .map_err(|e| StorageError::Read {
-            what: "the analysis cache".to_string(),
-            detail: format!("{e:?}"),
+            subject: Subject::AnalysisCache,
+            detail: super::classify::describe(&e),
         })?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// The key range holding exactly `key`.
-fn key_only(key: &JsValue, what: &str) -> Result<KeyRange, StorageError> {
-    KeyRange::only(key).map_err(|e| error::read_error(what, &rexie::Error::from(e)))
+/// The number of distinct customers in customer blocks (for counts without decoding rows).
+pub fn customer_count(blocks: &[Stored<CustomerBlock>]) -> usize {
+    current_customer_count(blocks.iter().map(|s| &s.block))
 }

@@ -5,7 +5,14 @@
 //! upgraded, so every open declares the complete store list of the version it opens.
 //! Older versions stay listed so that tests can create a database exactly as an
 //! earlier release left it and check the upgrade.
+//!
+//! Version 5 keeps everything that grows with the customer base as columnar blocks in the
+//! `*_blocks` stores. Version 4 is the step between: it holds the per-record stores of
+//! version 3 *and* the block stores, so that the data migration to version 4 can move every
+//! record across in one transaction before version 5 drops the old stores (a database at
+//! version 3 or older is opened at 4 first, see `WorkspaceDb::open_named`).
 
+use crate::domain::blocks::BlockKind;
 use rexie::{Index, ObjectStore, Rexie, RexieBuilder};
 
 /// An index on an object store.
@@ -58,26 +65,62 @@ const fn index(name: &'static str, key_path: &'static str) -> IndexDef {
 // Store names: only the storage layer knows them.
 pub(crate) const META: &str = "meta";
 pub(crate) const SETTINGS: &str = "settings";
-pub(crate) const CUSTOMERS: &str = "customers";
-pub(crate) const TRANSACTIONS: &str = "transactions";
-pub(crate) const INTERACTIONS: &str = "interactions";
 pub(crate) const MANAGERS: &str = "managers";
-pub(crate) const EXITS: &str = "exits";
 pub(crate) const CAMPAIGNS: &str = "campaigns";
-pub(crate) const RESPONSES: &str = "responses";
 pub(crate) const IMPORT_BATCHES: &str = "import_batches";
 pub(crate) const CONTACT_PLANS: &str = "contact_plans";
 pub(crate) const WORKSPACES: &str = "workspaces";
 
+pub(crate) const CUSTOMER_BLOCKS: &str = "customer_blocks";
+pub(crate) const TRANSACTION_BLOCKS: &str = "transaction_blocks";
+pub(crate) const INTERACTION_BLOCKS: &str = "interaction_blocks";
+pub(crate) const EXIT_BLOCKS: &str = "exit_blocks";
+pub(crate) const RESPONSE_BLOCKS: &str = "response_blocks";
+
+// The per-record stores of versions 1 to 4 (read only by the migration to version 4).
+pub(crate) const CUSTOMERS: &str = "customers";
+pub(crate) const TRANSACTIONS: &str = "transactions";
+pub(crate) const INTERACTIONS: &str = "interactions";
+pub(crate) const EXITS: &str = "exits";
+pub(crate) const RESPONSES: &str = "responses";
+
 /// The key of the schema-version record in the `meta` store.
 pub(crate) const SCHEMA_RECORD_KEY: &str = "schema";
+/// The key of the revision record in the `meta` store.
+pub(crate) const REVISION_KEY: &str = "revision";
+/// The key of the cached analysis in the `meta` store.
+pub(crate) const ANALYSIS_CACHE_KEY: &str = "analysis_cache";
+/// The key of the settings record in the `settings` store.
+pub(crate) const SETTINGS_KEY: &str = "settings";
+/// The prefix of planning sheets' keys in the `settings` store.
+pub(crate) const SHEET_PREFIX: &str = "sheet:";
+
+/// The store that holds blocks of `kind`.
+pub(crate) const fn block_store(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Customers => CUSTOMER_BLOCKS,
+        BlockKind::Transactions => TRANSACTION_BLOCKS,
+        BlockKind::Interactions => INTERACTION_BLOCKS,
+        BlockKind::Exits => EXIT_BLOCKS,
+        BlockKind::Responses => RESPONSE_BLOCKS,
+    }
+}
+
+/// Every block store.
+pub(crate) const BLOCK_STORES: [&str; 5] = [
+    CUSTOMER_BLOCKS,
+    TRANSACTION_BLOCKS,
+    INTERACTION_BLOCKS,
+    EXIT_BLOCKS,
+    RESPONSE_BLOCKS,
+];
 
 /// Version 1: the first release's stores.
 const WORKSPACE_V1: &[StoreDef] = &[
     store(META, "key", &[]),
     store(SETTINGS, "key", &[]),
     store(CUSTOMERS, "id", &[index("by_manager", "manager_id")]),
-    // Transactions are kept as columnar blocks of up to 10,000 rows (see DESIGN.md).
+    // Transactions were kept as columnar blocks of up to 10,000 rows from the start.
     store(TRANSACTIONS, "block", &[]),
     store(INTERACTIONS, "id", &[index("by_customer", "customer_id")]),
     store(MANAGERS, "id", &[]),
@@ -91,10 +134,7 @@ const WORKSPACE_V2: &[StoreDef] = &[
     store(
         CUSTOMERS,
         "id",
-        &[
-            index("by_manager", "manager_id"),
-            index("by_email", "email"),
-        ],
+        &[index("by_manager", "manager_id"), index("by_email", "email")],
     ),
     store(TRANSACTIONS, "block", &[]),
     store(INTERACTIONS, "id", &[index("by_customer", "customer_id")]),
@@ -112,50 +152,98 @@ const WORKSPACE_V2: &[StoreDef] = &[
     store(IMPORT_BATCHES, "id", &[]),
 ];
 
+/// The stores version 3 added to or changed from version 2, shared with version 4.
+macro_rules! v3_stores {
+    () => {
+        [
+            store(META, "key", &[]),
+            store(SETTINGS, "key", &[]),
+            store(
+                CUSTOMERS,
+                "id",
+                &[index("by_manager", "manager_id"), index("by_email", "email")],
+            ),
+            store(TRANSACTIONS, "block", &[index("by_batch", "batch")]),
+            store(
+                INTERACTIONS,
+                "id",
+                &[index("by_customer", "customer_id"), index("by_batch", "batch")],
+            ),
+            store(MANAGERS, "id", &[]),
+            store(
+                EXITS,
+                "id",
+                &[index("by_customer", "customer_id"), index("by_batch", "batch")],
+            ),
+            store(CAMPAIGNS, "id", &[]),
+            store(
+                RESPONSES,
+                "id",
+                &[
+                    index("by_campaign", "campaign_id"),
+                    index("by_customer", "customer_id"),
+                    index("by_batch", "batch"),
+                ],
+            ),
+            store(IMPORT_BATCHES, "id", &[]),
+            store(CONTACT_PLANS, "customer_id", &[]),
+        ]
+    };
+}
+
 /// Version 3: contact plans; every bulk store indexed by the import batch that wrote it,
 /// so that an import can be reverted.
-const WORKSPACE_V3: &[StoreDef] = &[
-    store(META, "key", &[]),
-    store(SETTINGS, "key", &[]),
-    store(
-        CUSTOMERS,
-        "id",
-        &[
-            index("by_manager", "manager_id"),
-            index("by_email", "email"),
-        ],
-    ),
-    store(TRANSACTIONS, "block", &[index("by_batch", "batch")]),
-    store(
-        INTERACTIONS,
-        "id",
-        &[
-            index("by_customer", "customer_id"),
-            index("by_batch", "batch"),
-        ],
-    ),
-    store(MANAGERS, "id", &[]),
-    store(
-        EXITS,
-        "id",
-        &[
-            index("by_customer", "customer_id"),
-            index("by_batch", "batch"),
-        ],
-    ),
-    store(CAMPAIGNS, "id", &[]),
-    store(
-        RESPONSES,
-        "id",
-        &[
-            index("by_campaign", "campaign_id"),
-            index("by_customer", "customer_id"),
-            index("by_batch", "batch"),
-        ],
-    ),
-    store(IMPORT_BATCHES, "id", &[]),
-    store(CONTACT_PLANS, "customer_id", &[]),
-];
+const WORKSPACE_V3: &[StoreDef] = &v3_stores!();
+
+const BY_BATCH: &[IndexDef] = &[index("by_batch", "batch")];
+
+/// The block stores of versions 4 and 5: one encoded block per record, keyed so that keys
+/// sort in write order, indexed by the import batch that wrote the block.
+macro_rules! block_stores {
+    () => {
+        [
+            store(CUSTOMER_BLOCKS, "key", BY_BATCH),
+            store(TRANSACTION_BLOCKS, "key", BY_BATCH),
+            store(INTERACTION_BLOCKS, "key", BY_BATCH),
+            store(EXIT_BLOCKS, "key", BY_BATCH),
+            store(RESPONSE_BLOCKS, "key", BY_BATCH),
+        ]
+    };
+}
+
+const fn concat<const A: usize, const B: usize, const N: usize>(
+    a: [StoreDef; A],
+    b: [StoreDef; B],
+) -> [StoreDef; N] {
+    let mut out = [store("", "", &[]); N];
+    let mut i = 0;
+    while i < A {
+        out[i] = a[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < B {
+        out[A + j] = b[j];
+        j += 1;
+    }
+    out
+}
+
+/// Version 4: version 3's stores and the block stores, for the move between them.
+const WORKSPACE_V4: &[StoreDef] = &concat::<11, 5, 16>(v3_stores!(), block_stores!());
+
+/// Version 5: every bulk kind as blocks; the per-record stores are gone.
+const WORKSPACE_V5: &[StoreDef] = &concat::<6, 5, 11>(
+    [
+        store(META, "key", &[]),
+        store(SETTINGS, "key", &[]),
+        store(MANAGERS, "id", &[]),
+        store(CAMPAIGNS, "id", &[]),
+        store(IMPORT_BATCHES, "id", &[]),
+        store(CONTACT_PLANS, "customer_id", &[]),
+    ],
+    block_stores!(),
+);
 
 /// Every schema version of a workspace database, oldest first.
 pub const WORKSPACE_HISTORY: &[SchemaVersion] = &[
@@ -171,10 +259,22 @@ pub const WORKSPACE_HISTORY: &[SchemaVersion] = &[
         version: 3,
         stores: WORKSPACE_V3,
     },
+    SchemaVersion {
+        version: 4,
+        stores: WORKSPACE_V4,
+    },
+    SchemaVersion {
+        version: 5,
+        stores: WORKSPACE_V5,
+    },
 ];
 
 /// The schema version this build of the app writes.
-pub const WORKSPACE_VERSION: u32 = 3;
+pub const WORKSPACE_VERSION: u32 = 5;
+
+/// A version whose data migration needs the stores of the version before and after it at
+/// once: a database older than it is opened at it first.
+pub const STAGES: &[u32] = &[4];
 
 /// The registry database lists the workspaces; each workspace is its own database.
 pub const REGISTRY_DB: &str = "customer-insight";
@@ -194,13 +294,18 @@ pub fn workspace_stores(version: u32) -> Option<&'static [StoreDef]> {
         .map(|v| v.stores)
 }
 
-/// Every store name of the current workspace schema (for whole-database transactions).
-pub fn current_store_names() -> Vec<&'static str> {
-    workspace_stores(WORKSPACE_VERSION)
+/// Every store name of a workspace schema version.
+pub fn store_names(version: u32) -> Vec<&'static str> {
+    workspace_stores(version)
         .unwrap_or(&[])
         .iter()
         .map(|s| s.name)
         .collect()
+}
+
+/// Every store name of the current workspace schema (for whole-database transactions).
+pub fn current_store_names() -> Vec<&'static str> {
+    store_names(WORKSPACE_VERSION)
 }
 
 fn builder(name: &str, version: u32, stores: &[StoreDef]) -> RexieBuilder {

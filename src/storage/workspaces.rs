@@ -1,9 +1,10 @@
 //! The registry of workspaces (one per client or data set, each its own database) and
 //! which one is current in this browser.
 
-use super::error::{self, StorageError};
-use super::{from_js, schema, to_js, WorkspaceDb};
-use rexie::TransactionMode;
+use super::db::{from_js, open_registry, to_js, WorkspaceDb};
+use super::error::{StorageError, Subject};
+use super::tx::{self, Mode, Tx};
+use super::schema;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
@@ -18,59 +19,40 @@ pub struct WorkspaceInfo {
 
 /// The `localStorage` key remembering the current workspace across reloads.
 const CURRENT_KEY: &str = "customer-insight.current-workspace";
-const WHAT: &str = "the workspace list";
-
-async fn registry() -> Result<rexie::Rexie, StorageError> {
-    schema::registry_builder()
-        .build()
-        .await
-        .map_err(|e| error::open_error(schema::REGISTRY_DB, &e))
-}
-
 /// Every workspace, oldest first.
 pub async fn list() -> Result<Vec<WorkspaceInfo>, StorageError> {
-    let db = registry().await?;
-    let tx = db
-        .transaction(&[schema::WORKSPACES], TransactionMode::ReadOnly)
-        .map_err(|e| error::read_error(WHAT, &e))?;
-    let store = tx
-        .store(schema::WORKSPACES)
-        .map_err(|e| error::read_error(WHAT, &e))?;
-    let values = store
-        .get_all(None, None)
-        .await
-        .map_err(|e| error::read_error(WHAT, &e))?;
-    let mut list = values
-        .into_iter()
-        .map(|v| from_js::<WorkspaceInfo>(v, "workspace"))
-        .collect::<Result<Vec<_>, _>>()?;
-    list.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+    let db = open_registry().await?;
+    let result = async {
+        let tx = Tx::new(&db, &[schema::WORKSPACES], Mode::Read, Subject::WorkspaceList)?;
+        let values = tx.store(schema::WORKSPACES)?.all().await?;
+        values
+            .into_iter()
+            .map(|v| from_js::<WorkspaceInfo>(v, &Subject::WorkspaceList))
+            .collect::<Result<Vec<_>, _>>()
+    }
+    .await;
     db.close();
+    let mut list = result?;
+    list.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
     Ok(list)
 }
 
-/// Adds or renames a workspace in the registry.
+/// Adds or renames a workspace in the registry, once committed.
 pub async fn save(info: &WorkspaceInfo) -> Result<(), StorageError> {
-    let db = registry().await?;
-    let tx = db
-        .transaction(&[schema::WORKSPACES], TransactionMode::ReadWrite)
-        .map_err(|e| error::write_error(WHAT, &e))?;
-    let store = tx
-        .store(schema::WORKSPACES)
-        .map_err(|e| error::write_error(WHAT, &e))?;
-    store
-        .put(&to_js(info, "workspace")?, None)
-        .await
-        .map_err(|e| error::write_error(WHAT, &e))?;
-    tx.done().await.map_err(|e| error::write_error(WHAT, &e))?;
+    let db = open_registry().await?;
+    let value = to_js(info, &Subject::WorkspaceList)?;
+    let result = tx::write(&db, &[schema::WORKSPACES], Subject::WorkspaceList, async |tx| {
+        tx.store(schema::WORKSPACES)?.put(&value)
+    })
+    .await;
     db.close();
-    Ok(())
+    result
 }
 
 /// Creates a workspace with a fresh id and an empty database.
 pub async fn create(name: &str) -> Result<WorkspaceInfo, StorageError> {
     let info = WorkspaceInfo {
-        id: super::new_id(),
+        id: super::db::new_id(),
         name: name.trim().to_string(),
         created_at: js_sys::Date::new_0().to_iso_string().into(),
     };
@@ -82,19 +64,13 @@ pub async fn create(name: &str) -> Result<WorkspaceInfo, StorageError> {
 /// Deletes a workspace: its database first, then its registry entry.
 pub async fn delete(id: &str) -> Result<(), StorageError> {
     WorkspaceDb::delete_named(&schema::workspace_db_name(id)).await?;
-    let db = registry().await?;
-    let tx = db
-        .transaction(&[schema::WORKSPACES], TransactionMode::ReadWrite)
-        .map_err(|e| error::write_error(WHAT, &e))?;
-    let store = tx
-        .store(schema::WORKSPACES)
-        .map_err(|e| error::write_error(WHAT, &e))?;
-    store
-        .delete(JsValue::from_str(id))
-        .await
-        .map_err(|e| error::write_error(WHAT, &e))?;
-    tx.done().await.map_err(|e| error::write_error(WHAT, &e))?;
+    let db = open_registry().await?;
+    let result = tx::write(&db, &[schema::WORKSPACES], Subject::WorkspaceDeletion, async |tx| {
+        tx.store(schema::WORKSPACES)?.delete(&JsValue::from_str(id))
+    })
+    .await;
     db.close();
+    result?;
     if current_id().as_deref() == Some(id) {
         forget_current();
     }

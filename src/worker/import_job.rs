@@ -1,17 +1,19 @@
 //! The worker's import job: fetch the picked file, validate every row with the person's plan,
-//! and store the good rows with their import batch in one IndexedDB transaction — so a
-//! failure, a cancel (the page terminates the worker) or a closed tab leaves the workspace as
-//! it was.
+//! store the good rows with their import batch in one IndexedDB transaction — so a failure,
+//! a full disk, a cancel (the page terminates the worker) or a closed tab leaves the
+//! workspace as it was — and analyse the new revision before answering.
 
 use super::protocol::ImportReport;
-use super::{now, post_parts, progress};
+use super::{analyze, open, post_parts, progress, Laps};
+use crate::domain::blocks::{Block, CustomerBlock, ExitBlock, InteractionBlock, Stored};
+use crate::domain::bundle::{Bundle, ImportBatch};
 use crate::domain::Customer;
+use crate::i18n::{Locale, Sentence};
 use crate::import::{
     parse, split_customers, Field, ImportPlan, ParseProgress, Parsed, ParsedRecords, RecordKind,
     RowProblem,
 };
-use crate::storage::dataset::Dataset;
-use crate::storage::{schema, ImportBatch, StorageError, WorkspaceDb};
+use crate::storage::{Subject, WorkspaceDb};
 use std::collections::BTreeSet;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -27,32 +29,27 @@ pub(super) struct ImportJob {
     pub imported_at: String,
     pub batch_id: String,
     pub skip_invalid: bool,
+    pub locale: Locale,
 }
 
 /// Runs an import job and posts its [`ImportReport`]; an `Err` is a sentence for the person.
 pub(super) async fn run(spec: ImportJob) -> Result<(), String> {
     let job = spec.job;
-    let text = |e: StorageError| e.to_string();
-    let mut timings: Vec<(String, f64)> = Vec::new();
-    let mut t = now();
-    let mut lap = |label: &str, timings: &mut Vec<(String, f64)>| {
-        let n = now();
-        timings.push((label.to_string(), n - t));
-        t = n;
-    };
+    let locale = spec.locale;
+    let mut laps = Laps::start();
     let today = chrono::NaiveDate::parse_from_str(&spec.today, "%Y-%m-%d")
         .map_err(|_| format!("\"{}\" is not a date; reload the page and try again.", spec.today))?;
 
     progress(job, 0.0, "reading");
     let bytes = read_url(&spec.file_url).await?;
-    lap("read file", &mut timings);
+    laps.lap("read file");
 
     let mut on_progress = |p: ParseProgress| {
-        progress(job, 0.05 + 0.8 * p.fraction(), &format!("parsing:{}", p.rows));
+        progress(job, 0.05 + 0.6 * p.fraction(), &format!("parsing:{}", p.rows));
     };
-    let parsed = parse(&spec.plan, &bytes, today, &mut on_progress).map_err(|e| e.to_string())?;
+    let parsed = parse(&spec.plan, &bytes, today, &mut on_progress).map_err(|e| e.sentence(locale))?;
     drop(bytes);
-    lap("parse", &mut timings);
+    laps.lap("parse");
 
     let mut report = ImportReport {
         rows: parsed.rows,
@@ -64,27 +61,25 @@ pub(super) async fn run(spec: ImportJob) -> Result<(), String> {
         ..Default::default()
     };
 
-    let db = WorkspaceDb::open_named(&spec.database, schema::WORKSPACE_VERSION)
-        .await
-        .map_err(text)?;
+    let db = open(&spec.database, locale).await?;
     // Rows that read well but do not fit the workspace (an unknown customer, an id taken).
-    let dataset = match to_dataset(&spec, &db, parsed, &mut report).await {
-        Ok(d) => d,
+    let bundle = match to_bundle(&spec, &db, parsed, &mut report).await {
+        Ok(b) => b,
         Err(e) => {
             db.close();
             return Err(e);
         }
     };
-    lap("check against the workspace", &mut timings);
+    laps.lap("check against the workspace");
 
     let nothing_to_store = report.valid == 0;
     if (report.invalid > 0 && !spec.skip_invalid) || nothing_to_store {
         db.close();
-        report.timings = timings;
-        return send(job, &report);
+        report.timings = laps.timings;
+        return send(job, &report, Vec::new());
     }
 
-    progress(job, 0.9, "writing");
+    progress(job, 0.7, "writing");
     let batch = ImportBatch {
         id: spec.batch_id.clone(),
         kind: spec.plan.kind.as_str().to_string(),
@@ -93,45 +88,35 @@ pub(super) async fn run(spec: ImportJob) -> Result<(), String> {
         rows: report.rows,
         stored: report.valid,
         skipped: report.invalid,
-        created_customers: Vec::new(),
-        previous_customers: Vec::new(),
-        created_managers: Vec::new(),
-        created_campaigns: Vec::new(),
-        created_plans: Vec::new(),
-        previous_settings: None,
-        reverted: false,
+        ..ImportBatch::default()
     };
-    let written = match dataset {
-        Staged::Blocks(blocks) => db.import_transaction_blocks(blocks, batch).await,
-        Staged::Records(dataset) => db.load_dataset(dataset, batch, &|_| {}).await,
+    let revision = match db.add(bundle, batch, Subject::Import(spec.file_name.clone())).await {
+        Ok(r) => r,
+        Err(e) => {
+            db.close();
+            return Err(e.sentence(locale));
+        }
     };
-    db.close();
-    let revision = written.map_err(text)?;
-    lap("write", &mut timings);
+    laps.lap("write");
     report.written = true;
     report.revision = revision;
     report.stored = report.valid;
-    report.timings = timings;
-    send(job, &report)
-}
-
-/// The good rows, ready to store.
-enum Staged {
-    /// Transactions as columnar blocks.
-    Blocks(Vec<crate::import::TransactionBlock>),
-    /// Customers, interactions or exits.
-    Records(Dataset),
+    report.timings = std::mem::take(&mut laps.timings);
+    // The new revision analysed at once, in this job: the page shows it without asking.
+    let analysis = analyze(job, &db, locale, 0.8, laps).await.unwrap_or_default();
+    db.close();
+    send(job, &report, analysis)
 }
 
 /// Checks parsed rows against the workspace and stages what will be stored; problems found
 /// here (unknown customers, ids taken) are added to the report and their rows left out.
-async fn to_dataset(
+async fn to_bundle(
     spec: &ImportJob,
     db: &WorkspaceDb,
     parsed: Parsed,
     report: &mut ImportReport,
-) -> Result<Staged, String> {
-    let text = |e: StorageError| e.to_string();
+) -> Result<Bundle, String> {
+    let locale = spec.locale;
     let column_name = |field: Field| {
         spec.plan
             .mapping
@@ -141,13 +126,15 @@ async fn to_dataset(
     };
     let mut extra: Vec<RowProblem> = Vec::new();
     if matches!(parsed.kind, RecordKind::Interactions | RecordKind::Exits) {
-        let known = db.known_customer_ids().await.map_err(text)?;
+        let known = db.known_customer_ids().await.map_err(|e| e.sentence(locale))?;
         extra = parsed.unknown_customers(&spec.plan, |id| known.contains(id));
     }
-    let staged = match parsed.records {
-        ParsedRecords::Transactions(columns) => Staged::Blocks(columns.blocks),
+    let bad: BTreeSet<u64> = extra.iter().map(|p| p.row).collect();
+    let mut bundle = Bundle::default();
+    match parsed.records {
+        ParsedRecords::Transactions(blocks) => bundle.transactions = Stored::all_fresh(blocks),
         ParsedRecords::Customers(rows) => {
-            let existing = db.all::<Customer>().await.map_err(text)?;
+            let existing = db.customers().await.map_err(|e| e.sentence(locale))?;
             let id_column = match spec.plan.mapping.column(Field::CustomerId) {
                 Some(_) => column_name(Field::CustomerId),
                 None => column_name(Field::Email),
@@ -156,37 +143,21 @@ async fn to_dataset(
             extra.extend(split.problems.iter().cloned());
             report.created = split.create.len() as u64;
             report.updated = split.update.len() as u64;
-            let mut customers: Vec<Customer> =
-                split.create.into_iter().map(|r| r.record).collect();
+            // Created and updated customers in one layer over the ones stored: reverting the
+            // import takes the layer off, and the earlier versions show again.
+            let mut customers: Vec<Customer> = split.create.into_iter().map(|r| r.record).collect();
             customers.extend(split.update.into_iter().map(|u| u.after));
-            Staged::Records(Dataset {
-                customers,
-                ..Default::default()
-            })
+            bundle.customers = Stored::all_fresh(CustomerBlock::from_records(&customers));
         }
         ParsedRecords::Interactions(rows) => {
-            let bad: BTreeSet<u64> = extra.iter().map(|p| p.row).collect();
-            Staged::Records(Dataset {
-                interactions: rows
-                    .into_iter()
-                    .filter(|r| !bad.contains(&r.row))
-                    .map(|r| r.record)
-                    .collect(),
-                ..Default::default()
-            })
+            let kept: Vec<_> = rows.into_iter().filter(|r| !bad.contains(&r.row)).map(|r| r.record).collect();
+            bundle.interactions = Stored::all_fresh(InteractionBlock::from_records(&kept));
         }
         ParsedRecords::Exits(rows) => {
-            let bad: BTreeSet<u64> = extra.iter().map(|p| p.row).collect();
-            Staged::Records(Dataset {
-                exits: rows
-                    .into_iter()
-                    .filter(|r| !bad.contains(&r.row))
-                    .map(|r| r.record)
-                    .collect(),
-                ..Default::default()
-            })
+            let kept: Vec<_> = rows.into_iter().filter(|r| !bad.contains(&r.row)).map(|r| r.record).collect();
+            bundle.exits = Stored::all_fresh(ExitBlock::from_records(&kept));
         }
-    };
+    }
     if !extra.is_empty() {
         let rows: BTreeSet<u64> = extra.iter().map(|p| p.row).collect();
         report.invalid += rows.len() as u64;
@@ -196,12 +167,13 @@ async fn to_dataset(
         report.problems.sort_by_key(|p| p.row);
         report.problems.truncate(crate::import::MAX_PROBLEMS);
     }
-    Ok(staged)
+    Ok(bundle)
 }
 
-fn send(job: u32, report: &ImportReport) -> Result<(), String> {
-    let bytes = postcard::to_stdvec(report).map_err(|e| e.to_string())?;
-    post_parts(job, "import", &[bytes]);
+fn send(job: u32, report: &ImportReport, analysis: Vec<Vec<u8>>) -> Result<(), String> {
+    let mut parts = vec![postcard::to_stdvec(report).map_err(|e| e.to_string())?];
+    parts.extend(analysis);
+    post_parts(job, "import", &parts);
     Ok(())
 }
 

@@ -1,19 +1,21 @@
-//! The analytics and import worker: it opens the workspace's database itself, runs the
-//! engine off the main thread, and posts progress and results back, so the page never
-//! freezes. It runs the app's own wasm module (see `public/worker.js`), entered through
-//! [`worker_main`].
+//! The analytics and import worker: it opens the workspace's database itself (once per job),
+//! runs the engine off the main thread, and posts progress and results back, so the page
+//! never freezes. It runs the app's own wasm module (see `public/worker.js`), entered
+//! through [`worker_main`]. A job that changes the data analyses the new revision before it
+//! answers, so the page shows the result without asking again.
 
 mod import_job;
 pub mod protocol;
 
+use crate::analytics::ledger::Ledger;
 use crate::analytics::score::Stage;
 use crate::analytics::workspace::{self, transport, WorkspaceInput};
-use crate::domain::{
-    Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, Manager,
+use crate::domain::blocks::{
+    Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock, Stored,
 };
-use crate::storage::blocks;
-use crate::storage::dataset::Dataset;
-use crate::storage::{schema, ImportBatch, StorageError, WorkspaceDb, WorkspaceSettings};
+use crate::domain::bundle::{current_customers, current_responses, Bundle, ImportBatch, WorkspaceSettings};
+use crate::i18n::{Locale, Sentence};
+use crate::storage::{schema, StorageError, Subject, WorkspaceDb};
 use protocol::{Request, Response};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -71,16 +73,23 @@ fn post_parts(job: u32, kind: &str, parts: &[Vec<u8>]) {
 
 async fn handle(request: Request) {
     let job = request.job();
+    let locale = request.locale();
     let result = match request {
-        Request::Analyze { job, database } => analyze(job, &database).await,
-        Request::Holdout { job, database, split } => holdout(job, &database, &split).await,
+        Request::Analyze { job, database, .. } => analyze_job(job, &database, locale).await,
+        Request::Holdout {
+            job,
+            database,
+            split,
+            ..
+        } => holdout(job, &database, &split, locale).await,
         Request::LoadDemo {
             job,
             database,
             imported_at,
             batch_id,
             customers,
-        } => load_demo(job, &database, imported_at, batch_id, customers).await,
+            ..
+        } => load_demo(job, &database, imported_at, batch_id, customers, locale).await,
         Request::Import {
             job,
             database,
@@ -91,6 +100,7 @@ async fn handle(request: Request) {
             imported_at,
             batch_id,
             skip_invalid,
+            ..
         } => {
             let job_spec = import_job::ImportJob {
                 job,
@@ -102,6 +112,7 @@ async fn handle(request: Request) {
                 imported_at,
                 batch_id,
                 skip_invalid,
+                locale,
             };
             import_job::run(job_spec).await
         }
@@ -119,82 +130,109 @@ fn progress(job: u32, fraction: f32, stage: &str) {
     });
 }
 
-/// Milliseconds since the epoch, for the timings the analysis reports.
+/// Milliseconds since the epoch, for the timings the jobs report.
 fn now() -> f64 {
     js_sys::Date::now()
 }
 
-async fn analyze(job: u32, database: &str) -> Result<(), String> {
-    let text = |e: StorageError| e.to_string();
-    let mut timings: Vec<(String, f64)> = Vec::new();
-    let mut t = now();
-    let mut lap = |label: &str, timings: &mut Vec<(String, f64)>| {
+/// Steps' durations, for the console and the benchmarks.
+struct Laps {
+    timings: Vec<(String, f64)>,
+    last: f64,
+}
+
+impl Laps {
+    fn start() -> Laps {
+        Laps {
+            timings: Vec::new(),
+            last: now(),
+        }
+    }
+
+    fn lap(&mut self, label: &str) {
         let n = now();
-        timings.push((label.to_string(), n - t));
-        t = n;
-    };
-    progress(job, 0.0, "reading");
-    let db = WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION)
+        self.timings.push((label.to_string(), n - self.last));
+        self.last = n;
+    }
+}
+
+/// Opens the job's database.
+async fn open(database: &str, locale: Locale) -> Result<WorkspaceDb, String> {
+    WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION)
         .await
-        .map_err(text)?;
-    let settings = db.settings().await.map_err(text)?;
-    let blocks = db.transaction_blocks().await.map_err(text)?;
-    lap("read transactions", &mut timings);
-    let ledger = blocks::ledger_from_blocks(&blocks);
-    drop(blocks);
-    lap("build ledger", &mut timings);
-    let customers = db.all::<Customer>().await.map_err(text)?;
-    lap("read customers", &mut timings);
-    let interactions = db.all_keyed::<Interaction>().await.map_err(text)?;
-    lap("read interactions", &mut timings);
-    let exits = db.all_keyed::<Exit>().await.map_err(text)?;
-    let managers = db.all::<Manager>().await.map_err(text)?;
-    let plans = db.all::<ContactPlan>().await.map_err(text)?;
-    let campaigns = db.all::<Campaign>().await.map_err(text)?;
-    let responses = db.all_keyed::<CampaignResponse>().await.map_err(text)?;
-    let revision = db.revision().await.map_err(text)?;
+        .map_err(|e| e.sentence(locale))
+}
+
+async fn analyze_job(job: u32, database: &str, locale: Locale) -> Result<(), String> {
+    progress(job, 0.0, "reading");
+    let db = open(database, locale).await?;
+    let parts = analyze(job, &db, locale, 0.0, Laps::start()).await;
     db.close();
-    lap("read the rest", &mut timings);
-    progress(job, 0.2, "scoring");
+    post_parts(job, "analysis", &parts?);
+    Ok(())
+}
+
+/// Analyses the open workspace as it is now and keeps the result as its cache; returns the
+/// packed analysis. Progress runs from `from` to 1.
+async fn analyze(job: u32, db: &WorkspaceDb, locale: Locale, from: f32, mut laps: Laps) -> Result<Vec<Vec<u8>>, String> {
+    let span = 1.0 - from;
+    let records = db.records().await.map_err(|e| e.sentence(locale))?;
+    laps.lap("read");
+    let ledger = Ledger::from_blocks(records.transactions.iter().map(|s| &s.block));
+    laps.lap("build ledger");
+    let customers = current_customers(records.customers.iter().map(|s| &s.block));
+    let interactions: Vec<_> = rows(&records.interactions);
+    let exits: Vec<_> = rows(&records.exits);
+    let responses = current_responses(records.responses.iter().map(|s| &s.block));
+    laps.lap("decode records");
+    progress(job, from + 0.2 * span, "scoring");
 
     let input = WorkspaceInput {
         ledger: &ledger,
         customers: &customers,
         interactions: &interactions,
         exits: &exits,
-        managers: &managers,
-        plans: &plans,
-        campaigns: &campaigns,
+        managers: &records.managers,
+        plans: &records.plans,
+        campaigns: &records.campaigns,
         responses: &responses,
-        settings: &settings.settings,
-        currency: &settings.currency,
+        settings: &records.settings.settings,
+        currency: &records.settings.currency,
     };
-    let mut on_stage = |stage: Stage| progress(job, stage_fraction(stage), stage.as_str());
+    let mut on_stage = |stage: Stage| progress(job, from + span * stage_fraction(stage), stage.as_str());
     let analysis = workspace::analyze(&input, &mut on_stage);
-    lap("analyse", &mut timings);
+    laps.lap("analyse");
     let (head, rows) = transport::split(analysis);
-    let envelope = protocol::AnalysisEnvelope { revision, analysis: head, timings };
+    let envelope = protocol::AnalysisEnvelope {
+        revision: records.revision,
+        analysis: head,
+        timings: laps.timings,
+    };
     let parts = transport::pack(&envelope, &rows).map_err(|e| e.to_string())?;
-    drop(rows);
     // Keep it for the next visit; failing to cache only means computing again then.
-    if let Ok(db) = WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION).await {
-        let _ = db.save_analysis_cache(revision, &parts).await;
-        db.close();
-    }
-    post_parts(job, "analysis", &parts);
-    Ok(())
+    let _ = db.save_analysis_cache(records.revision, &parts).await;
+    Ok(parts)
+}
+
+fn rows<B: Block>(blocks: &[Stored<B>]) -> Vec<B::Record> {
+    blocks.iter().flat_map(|s| s.block.records()).collect()
 }
 
 /// The calibration/holdout check of the repeat-purchase model at a split date.
-async fn holdout(job: u32, database: &str, split: &str) -> Result<(), String> {
-    let text = |e: StorageError| e.to_string();
+async fn holdout(job: u32, database: &str, split: &str, locale: Locale) -> Result<(), String> {
     let split = chrono::NaiveDate::parse_from_str(split, "%Y-%m-%d")
         .map_err(|_| format!("\"{split}\" is not a date; choose the split date with the date picker."))?;
     progress(job, 0.1, "reading");
-    let db = WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION).await.map_err(text)?;
-    let settings = db.settings().await.map_err(text)?;
-    let ledger = blocks::ledger_from_blocks(&db.transaction_blocks().await.map_err(text)?);
+    let db = open(database, locale).await?;
+    let read = async {
+        let settings = db.settings().await?;
+        let blocks = db.transaction_blocks().await?;
+        Ok::<_, StorageError>((settings, blocks))
+    }
+    .await;
     db.close();
+    let (settings, blocks) = read.map_err(|e| e.sentence(locale))?;
+    let ledger = Ledger::from_blocks(blocks.iter().map(|s| &s.block));
     progress(job, 0.4, "fitting");
     let check = workspace::models_view::holdout_check(&ledger, &settings.settings, split, &Default::default())
         .map_err(|e| e.to_string())?;
@@ -203,15 +241,16 @@ async fn holdout(job: u32, database: &str, split: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Generates the demo company and stores it, all or nothing.
+/// Generates the demo company, stores it all or nothing, and analyses it.
 async fn load_demo(
     job: u32,
     database: &str,
     imported_at: String,
     batch_id: String,
     customers: u32,
+    locale: Locale,
 ) -> Result<(), String> {
-    let text = |e: StorageError| e.to_string();
+    let mut laps = Laps::start();
     progress(job, 0.0, "generating");
     let options = crate::demo::DemoOptions {
         customers: customers as usize,
@@ -221,48 +260,53 @@ async fn load_demo(
         progress(job, f * 0.3, "generating")
     })
     .map_err(|e| e.to_string())?;
-    let rows = demo.transactions.len() + demo.customers.len() + demo.interactions.len();
-    let dataset = Dataset {
-        customers: demo.customers,
-        managers: demo.managers,
-        campaigns: demo.campaigns,
-        responses: demo.responses,
-        interactions: demo.interactions,
-        exits: demo.exits,
-        transactions: demo.transactions,
-        plans: demo.plans,
+    laps.lap("generate");
+    let rows = demo.transactions.len()
+        + demo.customers.len()
+        + demo.interactions.len()
+        + demo.responses.len()
+        + demo.exits.len();
+    let bundle = Bundle {
         settings: Some(WorkspaceSettings {
-            key: "settings".into(),
             settings: demo.settings,
             currency: demo.currency,
         }),
+        managers: demo.managers,
+        campaigns: demo.campaigns,
+        plans: demo.plans,
+        customers: Stored::all_fresh(CustomerBlock::from_records(&demo.customers)),
+        transactions: Stored::all_fresh(crate::import::grouped_blocks(&demo.transactions)),
+        interactions: Stored::all_fresh(InteractionBlock::from_records(&demo.interactions)),
+        exits: Stored::all_fresh(ExitBlock::from_records(&demo.exits)),
+        responses: Stored::all_fresh(ResponseBlock::from_records(&demo.responses)),
+        ..Bundle::default()
     };
+    laps.lap("make blocks");
     let batch = ImportBatch {
         id: batch_id,
         kind: "demo".into(),
         file_name: format!("Demo data: {}", demo.company),
         imported_at,
         rows: rows as u64,
-        stored: dataset.len() as u64,
-        skipped: 0,
-        created_customers: Vec::new(),
-        previous_customers: Vec::new(),
-        created_managers: Vec::new(),
-        created_campaigns: Vec::new(),
-        created_plans: Vec::new(),
-        previous_settings: None,
-        reverted: false,
+        stored: rows as u64,
+        ..ImportBatch::default()
     };
-    let db = WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION)
-        .await
-        .map_err(text)?;
     progress(job, 0.3, "writing");
-    let revision = db
-        .load_dataset(dataset, batch, &|f| progress(job, 0.3 + 0.7 * f, "writing"))
-        .await
-        .map_err(text)?;
+    let db = open(database, locale).await?;
+    let revision = match db.add(bundle, batch, Subject::Demo).await {
+        Ok(r) => r,
+        Err(e) => {
+            db.close();
+            return Err(e.sentence(locale));
+        }
+    };
+    laps.lap("write");
+    let parts = analyze(job, &db, locale, 0.5, laps).await;
     db.close();
-    post(&Response::Done { job, revision });
+    let mut out = vec![postcard::to_stdvec(&revision).map_err(|e| e.to_string())?];
+    // The data is stored whatever the analysis says; the page analyses again if it must.
+    out.extend(parts.unwrap_or_default());
+    post_parts(job, "loaded", &out);
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! The messages between the page and the worker.
 
 use crate::analytics::workspace::WorkspaceAnalysis;
+use crate::i18n::Locale;
 use serde::{Deserialize, Serialize};
 
 /// What the page asks of the worker; `job` ties answers to their request.
@@ -8,29 +9,38 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Request {
     /// Analyse a workspace database; answered by an `analysis` message with bytes.
-    Analyze { job: u32, database: String },
-    /// Generate the demo company and store it in the workspace in one transaction;
-    /// answered by `done`.
+    Analyze {
+        job: u32,
+        database: String,
+        /// The language of the sentences a failure is told in.
+        locale: Locale,
+    },
     /// Check the repeat-purchase model on a calibration period ending at `split` (ISO
     /// date) against the rest; answered by a `holdout` message with one part.
     Holdout {
         job: u32,
         database: String,
         split: String,
+        locale: Locale,
     },
+    /// Generate the demo company, store it in the workspace in one transaction and analyse
+    /// it; answered by a `loaded` message whose parts are the postcard revision and then the
+    /// packed analysis.
     LoadDemo {
         job: u32,
         database: String,
         imported_at: String,
         batch_id: String,
         customers: u32,
+        locale: Locale,
     },
     /// Read a file (a `blob:` URL of the picked `File`, which the worker fetches itself, so
     /// the page never holds or copies its bytes), validate every row with `plan`, and — when
     /// no row has a problem, or `skip_invalid` says to leave the bad rows out knowingly —
     /// store the good rows and an import batch in one transaction. Progress stages:
-    /// `reading`, `parsing:<rows so far>`, `writing`. Answered by an `import` message whose
-    /// one part is a postcard [`ImportReport`].
+    /// `reading`, `parsing:<rows so far>`, `writing`, then the analysis' stages. Answered by
+    /// an `import` message whose first part is a postcard [`ImportReport`], followed (when
+    /// the rows were stored) by the packed analysis of the new revision.
     Import {
         job: u32,
         database: String,
@@ -42,6 +52,7 @@ pub enum Request {
         imported_at: String,
         batch_id: String,
         skip_invalid: bool,
+        locale: Locale,
     },
 }
 
@@ -52,6 +63,16 @@ impl Request {
             | Request::Holdout { job, .. }
             | Request::LoadDemo { job, .. }
             | Request::Import { job, .. } => *job,
+        }
+    }
+
+    /// The language the page speaks.
+    pub fn locale(&self) -> Locale {
+        match self {
+            Request::Analyze { locale, .. }
+            | Request::Holdout { locale, .. }
+            | Request::LoadDemo { locale, .. }
+            | Request::Import { locale, .. } => *locale,
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Campaign results: response rate, revenue and gross margin from responders in the
 //! campaign window, and the return on the campaign's cost.
 
-use crate::analytics::ledger::{day_number, Ledger};
+use crate::analytics::ledger::Ledger;
+use crate::domain::day::day_number;
 use crate::domain::{Campaign, CampaignKind, CampaignResponse, CampaignTarget, TransactionKind};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -123,7 +124,7 @@ pub fn campaign_results(
                         continue;
                     }
                     let cost = match ledger.cost_at(i) {
-                        crate::analytics::ledger::NO_COST => {
+                        crate::domain::NO_MONEY => {
                             (amounts[i] as f64 * (1.0 - default_margin)).round() as i64
                         }
                         c => c,

@@ -6,7 +6,8 @@ use super::CustomerRow;
 use crate::analytics::churn::{
     churn_by_period, exit_reasons, ChurnPeriod, ChurnPeriodKind, ReasonShare, WhatIfInput,
 };
-use crate::analytics::ledger::{date_of_day, day_number, ExitInput, Ledger};
+use crate::analytics::ledger::{ExitInput, Ledger};
+use crate::domain::day::{date_of_day, day_number};
 use crate::analytics::score::ScoreReport;
 use crate::domain::{ExitReason, Tier, TransactionKind};
 use chrono::{Datelike, NaiveDate};

@@ -72,7 +72,7 @@ pub fn cohort_view(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::ledger::day_number;
+    use crate::domain::day::day_number;
     use crate::domain::{Money, TransactionKind};
     use chrono::NaiveDate;
 

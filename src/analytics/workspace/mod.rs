@@ -13,7 +13,8 @@ pub mod planning;
 pub mod query;
 pub mod transport;
 
-use crate::analytics::ledger::{day_number, ExitInput, InteractionInput, Ledger};
+use crate::analytics::ledger::{ExitInput, InteractionInput, Ledger};
+use crate::domain::day::day_number;
 use crate::analytics::score::{self, CustomerScore, ScoreOptions, ScoreReport, Stage};
 use crate::domain::{
     Campaign, CampaignResponse, ContactPlan, CurrentQuadrant, Customer, Exit, ExitReason,

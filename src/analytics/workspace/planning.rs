@@ -5,7 +5,8 @@
 
 use super::CustomerRow;
 use crate::analytics::error::AnalyticsError;
-use crate::analytics::ledger::{date_of_day, day_number, ExitInput, InteractionInput, Ledger};
+use crate::analytics::ledger::{ExitInput, InteractionInput, Ledger};
+use crate::domain::day::{date_of_day, day_number};
 use crate::analytics::pyramid::{migration as count_migration, Migration, PyramidCounts};
 use crate::analytics::score::{tiers_in_window, ScoreOptions, ScoreReport};
 use crate::domain::{Settings, Tier};

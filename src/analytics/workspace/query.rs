@@ -353,7 +353,7 @@ pub fn select(rows: &[CustomerRow], query: &CustomerQuery) -> Vec<u32> {
             SortKey::Tier => s.map(|s| f64::from(s.tier.level())),
             SortKey::NextContact => r
                 .next_contact
-                .map(|d| f64::from(crate::analytics::ledger::day_number(d))),
+                .map(|d| f64::from(crate::domain::day::day_number(d))),
         }
     };
     let by_name = |a: &CustomerRow, b: &CustomerRow| cmp_ci(&a.name, &b.name).then_with(|| a.id.cmp(&b.id));

@@ -6,7 +6,7 @@
 use std::io::Read;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
-use customer_insight::analytics::ledger::day_number;
+use customer_insight::domain::day::day_number;
 use customer_insight::analytics::{Ledger, LedgerBuilder};
 use customer_insight::domain::{Money, TransactionKind};
 use customer_insight::import::{ImportError, ImportOptions, TransactionReader};

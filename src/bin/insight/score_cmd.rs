@@ -9,7 +9,7 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::time::Instant;
 
-use customer_insight::analytics::ledger::day_number;
+use customer_insight::domain::day::day_number;
 use customer_insight::analytics::{
     score, ExitInput, InteractionInput, Ledger, ScoreOptions, Scoring, Stage,
 };

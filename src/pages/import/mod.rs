@@ -45,9 +45,8 @@ fn DemoCard() -> impl IntoView {
         }
         error.set(None);
         progress.set(Some((0.0, "generating".into())));
-        let client = analysis.client();
         spawn_local(async move {
-            let result = actions::load_demo(workspace, client, customers, move |f, stage| {
+            let result = actions::load_demo(workspace, analysis, customers, move |f, stage| {
                 progress.set(Some((f, stage.to_string())))
             })
             .await;

@@ -15,6 +15,7 @@ use crate::import::{
 use crate::state::actions::today;
 use crate::state::{transfer, use_analysis, use_i18n, use_workspace};
 use crate::worker::protocol::ImportReport;
+use crate::i18n::Sentence;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -186,7 +187,6 @@ pub fn ImportWizard() -> impl IntoView {
             rows: 0,
             rate: 0.0,
         }));
-        let client = analysis.client();
         spawn_local(async move {
             let on_progress = move |fraction: f32, stage: &str| {
                 let previous = w.running.get_untracked().map_or(0, |r| r.rows);
@@ -203,7 +203,7 @@ pub fn ImportWizard() -> impl IntoView {
                 }));
             };
             let result =
-                transfer::import_file(workspace, client, file, plan, skip_invalid, on_progress)
+                transfer::import_file(workspace, analysis, file, plan, skip_invalid, on_progress)
                     .await;
             let seconds = (js_sys::Date::now() - start) / 1000.0;
             w.running.set(None);
