@@ -23,6 +23,7 @@ mod catalogue;
 mod people;
 mod rng;
 mod service;
+mod timeline;
 
 use crate::domain::{
     Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, Manager, Money,
@@ -30,11 +31,12 @@ use crate::domain::{
 };
 use behaviour::{History, Profile, Shop};
 use catalogue::{CHANNELS, MARKETPLACE, PRODUCTS, RETAIL};
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 use rng::{Purpose, Rng};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
+use timeline::Timeline;
 
 /// The demo company's name.
 pub const COMPANY: &str = "Hearth & Harvest Provisions";
@@ -453,35 +455,4 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
     }
     let k = ((sorted.len() as f64 * q) as usize).min(sorted.len() - 1);
     sorted[k]
-}
-
-/// The days of the history: day offset 0 is the first day.
-pub(crate) struct Timeline {
-    dates: Vec<NaiveDate>,
-    months: Vec<u8>,
-}
-
-impl Timeline {
-    fn new(start: NaiveDate, end: NaiveDate) -> Timeline {
-        let dates: Vec<NaiveDate> = start.iter_days().take_while(|d| *d <= end).collect();
-        let months = dates.iter().map(|d| d.month0() as u8).collect();
-        Timeline { dates, months }
-    }
-
-    /// Offset of the last day.
-    pub fn last_day(&self) -> i32 {
-        (self.dates.len() as i32 - 1).max(0)
-    }
-
-    /// The date of a day offset (clamped to the history).
-    pub fn date(&self, day: i32) -> NaiveDate {
-        let i = (day.max(0) as usize).min(self.dates.len().saturating_sub(1));
-        self.dates.get(i).copied().unwrap_or_default()
-    }
-
-    /// The calendar month (0 = January) of a day offset.
-    pub fn month0(&self, day: i32) -> usize {
-        let i = (day.max(0) as usize).min(self.months.len().saturating_sub(1));
-        self.months.get(i).map_or(0, |m| usize::from(*m).min(11))
-    }
 }

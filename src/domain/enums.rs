@@ -1,4 +1,22 @@
-//! The macro that gives every domain enum its stable snake_case names, `ALL` list and `parse`.
+//! The macro that gives every domain enum its stable snake_case names, `ALL` list and `parse`,
+//! and the error of parsing a name that is none of them.
+
+/// A name that is not one of an enum's stable names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    /// The enum's type name.
+    pub kind: &'static str,
+    /// The rejected text.
+    pub name: String,
+}
+
+impl std::fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "\"{}\" is not a known {} name.", self.name, self.kind)
+    }
+}
+
+impl std::error::Error for UnknownName {}
 
 /// Declares a fieldless enum that serialises to stable snake_case strings.
 ///

@@ -22,32 +22,17 @@ pub mod text;
 
 pub use classes::{CurrentQuadrant, FutureQuadrant, RfmSegment, Tier};
 pub use contact::{Cadence, ContactPlan};
+pub use enums::UnknownName;
 pub use money::{Money, MoneyParseError, NO_MONEY};
 pub use records::{
     Campaign, CampaignKind, CampaignResponse, CampaignTarget, Customer, Exit, ExitReason,
     Interaction, InteractionKind, Manager, RelationshipLevel, Transaction, TransactionKind,
+    WorkspaceInfo,
 };
 pub use settings::{
     AnalysisWindow, InteractionCosts, PyramidBasis, QuadrantThresholds, SettingIssue, Settings,
     Threshold, TimeUnit,
 };
-
-/// A name that is not one of an enum's stable names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownName {
-    /// The enum's type name.
-    pub kind: &'static str,
-    /// The rejected text.
-    pub name: String,
-}
-
-impl std::fmt::Display for UnknownName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "\"{}\" is not a known {} name.", self.name, self.kind)
-    }
-}
-
-impl std::error::Error for UnknownName {}
 
 #[cfg(test)]
 mod tests {

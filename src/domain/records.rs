@@ -1,5 +1,6 @@
 //! The records the product stores: customers, transactions, interactions, managers, campaigns,
-//! campaign responses and exits (DOMAIN.md, "The customer database").
+//! campaign responses and exits (DOMAIN.md, "The customer database"), and each workspace's
+//! entry in the registry of workspaces.
 
 use super::enums::named_enum;
 use super::Money;
@@ -261,4 +262,15 @@ pub struct Exit {
     /// Free note.
     #[serde(default)]
     pub note: String,
+}
+
+/// A workspace as listed in the registry (one per client or data set).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspaceInfo {
+    /// The workspace's id, which names its database.
+    pub id: String,
+    /// The name a person gave it.
+    pub name: String,
+    /// ISO 8601 creation time.
+    pub created_at: String,
 }

@@ -33,6 +33,12 @@ catalogue! {
     DefaultWorkspaceName => { en: "My workspace", es: "Mi espacio de trabajo", fr: "Mon espace de travail", zh: "我的工作区" }
     WorkspaceLabel => { en: "Workspace", es: "Espacio de trabajo", fr: "Espace de travail", zh: "工作区" }
     Loading => { en: "Loading…", es: "Cargando…", fr: "Chargement…", zh: "加载中…" }
+    WorkspaceOpening => {
+        en: "The workspace is still opening; try again in a moment.",
+        es: "El espacio de trabajo aún se está abriendo; vuelva a intentarlo en un momento.",
+        fr: "L'espace de travail est encore en cours d'ouverture ; réessayez dans un instant.",
+        zh: "工作区仍在打开中；请稍后再试。",
+    }
 
     // Empty states and their calls to action.
     EmptyNoCustomers => {

@@ -332,7 +332,7 @@ pub async fn load_demo(
     on_progress: impl Fn(f32, &str) + 'static,
 ) -> Result<(), AppError> {
     let client = analysis.client();
-    let database = workspace.db_untracked()?.name().to_string();
+    let database = workspace.ready().await?.name().to_string();
     let name = database.clone();
     let imported_at: String = js_sys::Date::new_0().to_iso_string().into();
     let batch_id = new_id("demo");

@@ -50,6 +50,7 @@ impl AnalysisState {
         }
         match unpack(parts).await {
             Ok(envelope) if envelope.revision == revision => {
+                log_timings(&envelope, parts);
                 self.error.set(None);
                 self.computed_for.set(Some((database.to_string(), revision)));
                 self.current.set(Some(Arc::new(envelope.analysis)));
@@ -127,17 +128,7 @@ fn run(state: AnalysisState, workspace: WorkspaceState, database: String, revisi
         match result {
             Ok(Outcome::Parts(parts)) => match unpack(&parts).await {
                 Ok(envelope) => {
-                    let steps: Vec<String> = envelope.timings.iter().map(|(k, v)| format!("{k} {v:.0} ms")).collect();
-                    let size: usize = parts.iter().map(Vec::len).sum();
-                    web_sys::console::debug_1(
-                        &format!(
-                            "analysis of {} customers ({} KB): {}",
-                            envelope.analysis.customers.len(),
-                            size / 1024,
-                            steps.join(", ")
-                        )
-                        .into(),
-                    );
+                    log_timings(&envelope, &parts);
                     state.error.set(None);
                     state.computed_for.set(Some((database.clone(), envelope.revision)));
                     state.current.set(Some(Arc::new(envelope.analysis)));
@@ -156,6 +147,21 @@ fn run(state: AnalysisState, workspace: WorkspaceState, database: String, revisi
             run(state, workspace, database, now);
         }
     });
+}
+
+/// The worker's steps, for the console and the benchmarks.
+fn log_timings(envelope: &AnalysisEnvelope, parts: &[Vec<u8>]) {
+    let steps: Vec<String> = envelope.timings.iter().map(|(k, v)| format!("{k} {v:.0} ms")).collect();
+    let size: usize = parts.iter().map(Vec::len).sum();
+    web_sys::console::debug_1(
+        &format!(
+            "analysis of {} customers ({} KB): {}",
+            envelope.analysis.customers.len(),
+            size / 1024,
+            steps.join(", ")
+        )
+        .into(),
+    );
 }
 
 /// Unpacks an analysis a chunk at a time, letting the page breathe between chunks, so

@@ -15,4 +15,4 @@ pub use i18n::{provide_i18n, use_i18n, I18n};
 pub use workspace::{provide_workspace, use_workspace, DbStatus, WorkspaceState};
 
 /// The workspace list as the views see it.
-pub use crate::storage::workspaces::WorkspaceInfo;
+pub use crate::domain::WorkspaceInfo;

@@ -60,14 +60,32 @@ impl WorkspaceState {
         match self.status.get_untracked() {
             DbStatus::Failed(err) => Err(err),
             _ => self.db.get_value().ok_or_else(|| {
-                AppError::new("The workspace is still opening; try again in a moment.")
+                AppError::new(Msg::WorkspaceOpening.text(crate::error::locale()))
             }),
         }
     }
 
+    /// The open connection, waiting (up to a minute) while the workspace still opens: an
+    /// action started right after the page loaded waits for it rather than failing.
+    pub(crate) async fn ready(&self) -> Result<Rc<WorkspaceDb>, AppError> {
+        for _ in 0..1200 {
+            match self.status.get_untracked() {
+                DbStatus::Failed(err) => return Err(err),
+                DbStatus::Ready { .. } => {
+                    if let Some(db) = self.db.get_value() {
+                        return Ok(db);
+                    }
+                }
+                DbStatus::Opening => {}
+            }
+            gloo_timers::future::TimeoutFuture::new(50).await;
+        }
+        self.db_untracked()
+    }
+
     /// Writes one user action's changes and refreshes every view of the data.
     pub(crate) async fn apply(&self, changes: Changes) -> Result<u64, AppError> {
-        let db = self.db_untracked()?;
+        let db = self.ready().await?;
         let revision = db.apply(changes).await.map_err(|e| self.fail(e.into()))?;
         self.note_revision(revision);
         Ok(revision)

@@ -5,7 +5,8 @@
 
 use super::blocks::{self, put};
 use super::changes::{put_revision, read_revision};
-use super::db::{from_js, to_js, Record, WorkspaceDb};
+use super::db::{Record, WorkspaceDb};
+use super::objects::{from_js, to_js};
 use super::error::{StorageError, Subject};
 use super::records::SettingsRecord;
 use super::tx::{self, Tx};

@@ -3,7 +3,8 @@
 //! in the same transaction and, once the browser has committed it, telling other tabs.
 
 use super::blocks::{self, append_layer};
-use super::db::{to_js, Record, WorkspaceDb};
+use super::db::{Record, WorkspaceDb};
+use super::objects::to_js;
 use super::error::{StorageError, Subject};
 use super::tx::{self, Tx};
 use super::{schema, sync};

@@ -2,8 +2,7 @@
 //! upgrade in another tab get their own cases; everything else keeps the exception's name and
 //! message.
 
-use super::error::{StorageError, Subject};
-use super::tx::Mode;
+use super::error::{Mode, StorageError, Subject};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::DomException;
 

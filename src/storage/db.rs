@@ -6,6 +6,7 @@ use super::error::{StorageError, Subject};
 use super::tx::{self, Mode, Tx};
 use super::{migrate, schema};
 use serde::{de::DeserializeOwned, Serialize};
+use super::objects::{from_js, to_js};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -20,24 +21,6 @@ pub trait Record: Serialize + DeserializeOwned {
     fn subject(&self) -> Subject;
     /// What records of this kind are, for error sentences about reading them.
     fn subjects() -> Subject;
-}
-
-/// Converts a record to a plain JS object (numbers as numbers, maps as objects).
-pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T, subject: &Subject) -> Result<JsValue, StorageError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| StorageError::Write {
-            subject: subject.clone(),
-            detail: e.to_string(),
-        })
-}
-
-/// Reads a record back from a JS object.
-pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, subject: &Subject) -> Result<T, StorageError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| StorageError::Corrupt {
-        subject: subject.clone(),
-        detail: e.to_string(),
-    })
 }
 
 /// An open workspace database.

@@ -3,9 +3,21 @@
 //! classification of the browser's exceptions lives with the browser code (`classify`).
 //!
 //! Plain data (no `JsValue`, which is neither `Send` nor readable), compiled on every target
-//! so that the message catalogue, which is pure, can name every case.
+//! so that the message catalogue, which is pure, can name every case. [`Mode`], read or
+//! write, lives here too: the transactions (`tx`) open with it and the classification tells
+//! a failure by it.
 
 use crate::domain::blocks::{BlockError, BlockKind};
+
+/// Read-only or read-write: how a transaction was opened, and so whether a failure is told
+/// as a failed read or a failed write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Reads only.
+    Read,
+    /// Reads and writes.
+    Write,
+}
 
 /// What an action was about, for the sentence ("Saving the customer Ann Lee failed…").
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -92,7 +92,7 @@ struct Kept<T> {
 }
 
 fn legacy<T: serde::de::DeserializeOwned>(value: JsValue, subject: &Subject) -> Result<T, StorageError> {
-    super::db::from_js(value, subject)
+    super::objects::from_js(value, subject)
 }
 
 /// Moves every per-record store into blocks, and the first transaction blocks into today's

@@ -31,6 +31,8 @@ mod db;
 #[cfg(target_arch = "wasm32")]
 pub mod migrate;
 #[cfg(target_arch = "wasm32")]
+mod objects;
+#[cfg(target_arch = "wasm32")]
 pub mod prefs;
 #[cfg(target_arch = "wasm32")]
 pub mod queries;

@@ -4,7 +4,8 @@
 
 use super::blocks::{self, append_layer, ids_of};
 use super::changes::{put_revision, read_revision, Changes};
-use super::db::{from_js, to_js, Record, WorkspaceDb};
+use super::db::{Record, WorkspaceDb};
+use super::objects::{from_js, to_js};
 use super::error::{StorageError, Subject};
 use super::records::SettingsRecord;
 use super::tx::{self, Tx};

@@ -9,6 +9,7 @@
 //! rexie still declares and upgrades the schema (see `schema`).
 
 use super::classify;
+pub use super::error::Mode;
 use super::error::{StorageError, Subject};
 use futures_channel::oneshot;
 use std::cell::{Cell, RefCell};
@@ -22,15 +23,6 @@ use web_sys::{
     DomException, IdbCursorDirection, IdbCursorWithValue, IdbDatabase, IdbKeyRange,
     IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode,
 };
-
-/// Read-only or read-write.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// Reads only.
-    Read,
-    /// Reads and writes.
-    Write,
-}
 
 enum End {
     Committed,

@@ -1,21 +1,13 @@
 //! The registry of workspaces (one per client or data set, each its own database) and
 //! which one is current in this browser.
 
-use super::db::{from_js, open_registry, to_js, WorkspaceDb};
+use super::db::{open_registry, WorkspaceDb};
+use super::objects::{from_js, to_js};
 use super::error::{StorageError, Subject};
 use super::tx::{self, Mode, Tx};
 use super::schema;
-use serde::{Deserialize, Serialize};
+pub use crate::domain::WorkspaceInfo;
 use wasm_bindgen::JsValue;
-
-/// A workspace as listed in the registry.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WorkspaceInfo {
-    pub id: String,
-    pub name: String,
-    /// ISO 8601 creation time.
-    pub created_at: String,
-}
 
 /// The `localStorage` key remembering the current workspace across reloads.
 const CURRENT_KEY: &str = "customer-insight.current-workspace";

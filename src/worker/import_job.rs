@@ -4,7 +4,7 @@
 //! workspace as it was — and analyse the new revision before answering.
 
 use super::protocol::ImportReport;
-use super::{analyze, open, post_parts, progress, Laps};
+use super::job::{analyze, open, post_parts, progress, Laps};
 use crate::domain::blocks::{Block, CustomerBlock, ExitBlock, InteractionBlock, Stored};
 use crate::domain::bundle::{Bundle, ImportBatch};
 use crate::domain::Customer;

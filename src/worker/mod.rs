@@ -5,17 +5,16 @@
 //! answers, so the page shows the result without asking again.
 
 mod import_job;
+mod job;
 pub mod protocol;
 
 use crate::analytics::ledger::Ledger;
-use crate::analytics::score::Stage;
-use crate::analytics::workspace::{self, transport, WorkspaceInput};
-use crate::domain::blocks::{
-    Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock, Stored,
-};
-use crate::domain::bundle::{current_customers, current_responses, Bundle, ImportBatch, WorkspaceSettings};
+use crate::analytics::workspace;
+use crate::domain::blocks::{Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock, Stored};
+use crate::domain::bundle::{Bundle, ImportBatch, WorkspaceSettings};
 use crate::i18n::{Locale, Sentence};
-use crate::storage::{schema, StorageError, Subject, WorkspaceDb};
+use crate::storage::{StorageError, Subject};
+use job::{analyze, open, post, post_parts, progress, Laps};
 use protocol::{Request, Response};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,38 +36,6 @@ pub fn worker_main() {
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     handler.forget();
-}
-
-fn scope() -> web_sys::DedicatedWorkerGlobalScope {
-    js_sys::global().unchecked_into()
-}
-
-/// Posts a control message.
-fn post(response: &Response) {
-    match serde_wasm_bindgen::to_value(response) {
-        Ok(value) => {
-            let _ = scope().post_message(&value);
-        }
-        Err(err) => {
-            web_sys::console::error_1(&format!("worker: cannot encode a response: {err}").into())
-        }
-    }
-}
-
-/// Posts a result as byte parts, transferring the buffers instead of copying them.
-fn post_parts(job: u32, kind: &str, parts: &[Vec<u8>]) {
-    let list = js_sys::Array::new();
-    let transfer = js_sys::Array::new();
-    for part in parts {
-        let array = js_sys::Uint8Array::from(part.as_slice());
-        transfer.push(&array.buffer());
-        list.push(&array);
-    }
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"job".into(), &JsValue::from_f64(f64::from(job)));
-    let _ = js_sys::Reflect::set(&message, &"kind".into(), &JsValue::from_str(kind));
-    let _ = js_sys::Reflect::set(&message, &"parts".into(), &list);
-    let _ = scope().post_message_with_transfer(&message, &transfer);
 }
 
 async fn handle(request: Request) {
@@ -122,47 +89,6 @@ async fn handle(request: Request) {
     }
 }
 
-fn progress(job: u32, fraction: f32, stage: &str) {
-    post(&Response::Progress {
-        job,
-        fraction,
-        stage: stage.to_string(),
-    });
-}
-
-/// Milliseconds since the epoch, for the timings the jobs report.
-fn now() -> f64 {
-    js_sys::Date::now()
-}
-
-/// Steps' durations, for the console and the benchmarks.
-struct Laps {
-    timings: Vec<(String, f64)>,
-    last: f64,
-}
-
-impl Laps {
-    fn start() -> Laps {
-        Laps {
-            timings: Vec::new(),
-            last: now(),
-        }
-    }
-
-    fn lap(&mut self, label: &str) {
-        let n = now();
-        self.timings.push((label.to_string(), n - self.last));
-        self.last = n;
-    }
-}
-
-/// Opens the job's database.
-async fn open(database: &str, locale: Locale) -> Result<WorkspaceDb, String> {
-    WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION)
-        .await
-        .map_err(|e| e.sentence(locale))
-}
-
 async fn analyze_job(job: u32, database: &str, locale: Locale) -> Result<(), String> {
     progress(job, 0.0, "reading");
     let db = open(database, locale).await?;
@@ -170,52 +96,6 @@ async fn analyze_job(job: u32, database: &str, locale: Locale) -> Result<(), Str
     db.close();
     post_parts(job, "analysis", &parts?);
     Ok(())
-}
-
-/// Analyses the open workspace as it is now and keeps the result as its cache; returns the
-/// packed analysis. Progress runs from `from` to 1.
-async fn analyze(job: u32, db: &WorkspaceDb, locale: Locale, from: f32, mut laps: Laps) -> Result<Vec<Vec<u8>>, String> {
-    let span = 1.0 - from;
-    let records = db.records().await.map_err(|e| e.sentence(locale))?;
-    laps.lap("read");
-    let ledger = Ledger::from_blocks(records.transactions.iter().map(|s| &s.block));
-    laps.lap("build ledger");
-    let customers = current_customers(records.customers.iter().map(|s| &s.block));
-    let interactions: Vec<_> = rows(&records.interactions);
-    let exits: Vec<_> = rows(&records.exits);
-    let responses = current_responses(records.responses.iter().map(|s| &s.block));
-    laps.lap("decode records");
-    progress(job, from + 0.2 * span, "scoring");
-
-    let input = WorkspaceInput {
-        ledger: &ledger,
-        customers: &customers,
-        interactions: &interactions,
-        exits: &exits,
-        managers: &records.managers,
-        plans: &records.plans,
-        campaigns: &records.campaigns,
-        responses: &responses,
-        settings: &records.settings.settings,
-        currency: &records.settings.currency,
-    };
-    let mut on_stage = |stage: Stage| progress(job, from + span * stage_fraction(stage), stage.as_str());
-    let analysis = workspace::analyze(&input, &mut on_stage);
-    laps.lap("analyse");
-    let (head, rows) = transport::split(analysis);
-    let envelope = protocol::AnalysisEnvelope {
-        revision: records.revision,
-        analysis: head,
-        timings: laps.timings,
-    };
-    let parts = transport::pack(&envelope, &rows).map_err(|e| e.to_string())?;
-    // Keep it for the next visit; failing to cache only means computing again then.
-    let _ = db.save_analysis_cache(records.revision, &parts).await;
-    Ok(parts)
-}
-
-fn rows<B: Block>(blocks: &[Stored<B>]) -> Vec<B::Record> {
-    blocks.iter().flat_map(|s| s.block.records()).collect()
 }
 
 /// The calibration/holdout check of the repeat-purchase model at a split date.
@@ -308,15 +188,4 @@ async fn load_demo(
     out.extend(parts.unwrap_or_default());
     post_parts(job, "loaded", &out);
     Ok(())
-}
-
-fn stage_fraction(stage: Stage) -> f32 {
-    match stage {
-        Stage::Summarise => 0.25,
-        Stage::FitBgNbd => 0.4,
-        Stage::FitGammaGamma => 0.6,
-        Stage::Predict => 0.7,
-        Stage::Classify => 0.85,
-        Stage::Done => 0.95,
-    }
 }

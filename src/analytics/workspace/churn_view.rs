@@ -2,7 +2,7 @@
 //! profit lost by reason, the what-if calculator's prefilled inputs and the at-risk list
 //! (METRICS.md, "Churn"; DOMAIN.md, "Exit management").
 
-use super::CustomerRow;
+use super::rows::CustomerRow;
 use crate::analytics::churn::{
     churn_by_period, exit_reasons, ChurnPeriod, ChurnPeriodKind, ReasonShare, WhatIfInput,
 };

@@ -6,7 +6,7 @@
 //! of the Customers page filter that a click on the same cell opens (`current=`, `future=`,
 //! `tier=`, `status=at_risk`).
 
-use super::CustomerRow;
+use super::rows::CustomerRow;
 use crate::analytics::quadrants::{current_quadrant, future_quadrant, threshold_value};
 use crate::analytics::score::ScoreReport;
 use crate::analytics::whale::{whale_curve, WhalePoint};
@@ -307,7 +307,7 @@ pub fn dashboard(
     let scored: Vec<u32> = (0..rows.len() as u32)
         .filter(|&i| rows[i as usize].scores.is_some())
         .collect();
-    let column = |f: &dyn Fn(&super::Scores) -> f64| -> Vec<f64> {
+    let column = |f: &dyn Fn(&super::rows::Scores) -> f64| -> Vec<f64> {
         scored
             .iter()
             .filter_map(|&i| rows[i as usize].scores.as_ref().map(f))

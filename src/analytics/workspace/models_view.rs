@@ -2,7 +2,7 @@
 //! from the fitted BG/NBD parameters, and the calibration/holdout check (run on demand) with
 //! Fader & Hardie's tracking plot and the holdout purchases by calibration frequency.
 
-use super::CustomerRow;
+use super::rows::CustomerRow;
 use crate::analytics::bg_nbd::{fit_bg_nbd, BgNbdData, BgNbdParams};
 use crate::analytics::error::AnalyticsError;
 use crate::analytics::fit::FitOptions;

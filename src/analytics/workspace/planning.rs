@@ -3,7 +3,7 @@
 //! (DOMAIN.md, "The customer pyramid" and "Customer-perceived value"; METRICS.md, "Tier
 //! migration").
 
-use super::CustomerRow;
+use super::rows::CustomerRow;
 use crate::analytics::error::AnalyticsError;
 use crate::analytics::ledger::{ExitInput, InteractionInput, Ledger};
 use crate::domain::day::{date_of_day, day_number};

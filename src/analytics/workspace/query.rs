@@ -2,7 +2,7 @@
 //! stable text form (URL query pairs) so a view can be bookmarked and every chart can
 //! link to exactly the customers behind a cell.
 
-use super::CustomerRow;
+use super::rows::CustomerRow;
 use crate::domain::{CurrentQuadrant, ExitReason, FutureQuadrant, RfmSegment, Tier};
 use std::cmp::Ordering;
 
@@ -411,7 +411,7 @@ mod tests {
             next_contact: None,
             at_risk: false,
             previous_tier: None,
-            scores: clv.map(|clv| super::super::Scores {
+            scores: clv.map(|clv| super::super::rows::Scores {
                 orders: 1,
                 revenue: 100,
                 gross_margin: 30,

@@ -2,7 +2,8 @@
 //! a head with everything but the customer rows, then the rows in chunks, so that the
 //! page can unpack 100,000 customers a chunk at a time without freezing.
 
-use super::{CustomerRow, WorkspaceAnalysis};
+use super::rows::CustomerRow;
+use super::WorkspaceAnalysis;
 use serde::{de::DeserializeOwned, Serialize};
 
 /// Rows per chunk: small enough to unpack in a few milliseconds.

@@ -13,7 +13,7 @@ use customer_insight::import::{ImportError, ImportOptions, TransactionReader};
 
 use crate::intern::Interner;
 use crate::progress::Progress;
-use crate::CliError;
+use crate::cli::CliError;
 
 /// Rows per batch: big enough to amortise the channel, small enough to stay in cache.
 const BATCH_ROWS: usize = 8192;

@@ -19,7 +19,7 @@ use customer_insight::import::{ExitReader, ImportError, ImportOptions, Interacti
 
 use crate::output::{AtomicFile, Line};
 use crate::progress::Progress;
-use crate::{CliError, ScoreArgs, Unit};
+use crate::cli::{CliError, ScoreArgs, Unit};
 
 /// The output header, exactly (shared with the app's scores export).
 pub use customer_insight::export::csv::SCORES_HEADER as HEADER;

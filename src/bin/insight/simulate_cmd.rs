@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use customer_insight::analytics::simulate::{simulate, SimulationOptions};
 
 use crate::output::{AtomicFile, Line};
-use crate::CliError;
+use crate::cli::CliError;
 
 /// Simulates with `options` and writes the transactions to `out`.
 pub fn run(options: &SimulationOptions, out: &Path) -> Result<(), CliError> {
@@ -63,10 +63,4 @@ pub fn run(options: &SimulationOptions, out: &Path) -> Result<(), CliError> {
         options.end
     );
     Ok(())
-}
-
-/// Parses a `YYYY-MM-DD` command-line date.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("\"{text}\" is not a date like 2025-12-31"))
 }

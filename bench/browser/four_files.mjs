@@ -1,0 +1,249 @@
+// Benchmark: a client's four files for N customers (100,000 by default) imported through the
+// app's wizard, the demo company of N customers loaded, and the same rows stored by Dexie.js
+// `bulkAdd` as one record each — side by side in one headless-Chromium run.
+//
+// The files (deterministic, generated once into TMPDIR): customers (N rows: id, name, e-mail,
+// segment, channel, acquisition date, notes), transactions (12 per customer: orders and
+// returns, with costs and products), interactions (2 per customer) and exits (15 % of N).
+// Each file goes through the real wizard (pick, preview, import); the worker parses,
+// validates, stores the rows as columnar blocks in one IndexedDB transaction and analyses the
+// new revision in the same job. The report splits each job into its import steps (read,
+// parse, check, write) and the analysis (read, ledger, decode, analyse), from the worker's
+// own timings, and gives the wall clock of everything.
+//
+// Dexie runs in a bare page of the same browser: the same rows, one record per row, one
+// object store per kind with an auto-increment key and no index (its most favourable case).
+//
+//   node bench/browser/four_files.mjs [BASE_URL] [CUSTOMERS]      (DEXIE=0 to skip Dexie)
+//   CUSTOMERS=1000000 INTERACTIONS_ONLY=1 …  imports 1M customers and their interactions and
+//                                             reports the tab's peak memory (CDP metrics).
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const base = process.argv[2] || "http://127.0.0.1:8080";
+const customers = Number(process.argv[3] || process.env.CUSTOMERS || 100_000);
+const onlyInteractions = process.env.INTERACTIONS_ONLY === "1";
+const here = path.dirname(new URL(import.meta.url).pathname);
+const dexieFile = path.join(here, "node_modules", "dexie", "dist", "dexie.mjs");
+const runDexie = process.env.DEXIE !== "0" && !onlyInteractions;
+if (runDexie && !fs.existsSync(dexieFile)) {
+  console.error("Dexie is not installed: run `npm install` in bench/browser first.");
+  process.exit(2);
+}
+
+// ---- The files. ----
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+const SEGMENTS = ["retail", "trade", "online", "hotel", "restaurant"];
+const CHANNELS = ["web", "referral", "fair", "catalogue"];
+const KINDS = ["call", "email", "visit", "complaint", "meeting", "service consultation"];
+const REASONS = ["price", "product", "service", "market", "technology", "political", "other"];
+const id = (i) => `C${String(i).padStart(7, "0")}`;
+const isoDay = (start, d) => new Date(start + d * 86400000).toISOString().slice(0, 10);
+const START = Date.UTC(2022, 0, 1);
+
+function writeLines(file, header, count, line) {
+  const fd = fs.openSync(file, "w");
+  let buffer = [header];
+  for (let i = 0; i < count; i++) {
+    buffer.push(line(i));
+    if (buffer.length >= 50_000) {
+      fs.writeSync(fd, buffer.join("\n") + "\n");
+      buffer = [];
+    }
+  }
+  if (buffer.length) fs.writeSync(fd, buffer.join("\n") + "\n");
+  fs.closeSync(fd);
+}
+
+const tmp = process.env.TMPDIR || os.tmpdir();
+const dir = path.join(tmp, `four_files_${customers}`);
+fs.mkdirSync(dir, { recursive: true });
+const files = {
+  customers: path.join(dir, "customers.csv"),
+  transactions: path.join(dir, "transactions.csv"),
+  interactions: path.join(dir, "interactions.csv"),
+  exits: path.join(dir, "exits.csv"),
+};
+if (!fs.existsSync(files.exits)) {
+  let r = rng(1);
+  writeLines(files.customers, "customer_id,name,email,segment,acquisition_channel,acquisition_date,notes", customers, (i) =>
+    [id(i), `Customer ${i}`, `c${i}@example.com`, SEGMENTS[i % 5], CHANNELS[i % 4], isoDay(START, Math.floor(r() * 365)), i % 7 ? "" : "\"likes tea, \"\"green\"\"\""].join(","));
+  r = rng(2);
+  writeLines(files.transactions, "customer_id,date,amount,cost,kind,product", customers * 12, (i) => {
+    const c = Math.floor(r() * customers);
+    const ret = r() < 0.04;
+    const amount = 5 + r() * 400;
+    return [id(c), isoDay(START, 200 + Math.floor(r() * 900)), amount.toFixed(2), (amount * 0.6).toFixed(2), ret ? "return" : "order", `P${Math.floor(r() * 300)}`].join(",");
+  });
+  r = rng(3);
+  writeLines(files.interactions, "customer_id,date,kind,cost,note", customers * 2, () =>
+    [id(Math.floor(r() * customers)), isoDay(START, 200 + Math.floor(r() * 900)), KINDS[Math.floor(r() * KINDS.length)], (r() * 40).toFixed(2), "followed up"].join(","));
+  r = rng(4);
+  writeLines(files.exits, "customer_id,date,reason,note", Math.floor(customers * 0.15), (i) =>
+    [id(Math.floor((i * 6.7) % customers)), isoDay(START, 1000 + Math.floor(r() * 90)), REASONS[Math.floor(r() * REASONS.length)], "left"].join(","));
+}
+const size = (f) => fs.statSync(f).size;
+const rowsOf = (f) => {
+  // Count lines without holding the file as one string.
+  const fd = fs.openSync(f, "r");
+  const chunk = Buffer.alloc(1 << 20);
+  let lines = 0;
+  let n;
+  while ((n = fs.readSync(fd, chunk, 0, chunk.length)) > 0) for (let i = 0; i < n; i++) if (chunk[i] === 10) lines++;
+  fs.closeSync(fd);
+  return lines - 1;
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+});
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const out = [];
+
+// ---- The app: the four files through the wizard. ----
+async function appPage() {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const log = { imports: [], analyses: [] };
+  page.on("console", (m) => {
+    const t = m.text();
+    if (t.startsWith("import timings")) log.imports.push(Object.fromEntries([...t.matchAll(/\("([^"]+)", ([\d.]+)\)/g)].map((x) => [x[1], Number(x[2])])));
+    if (t.startsWith("analysis of")) log.analyses.push(Object.fromEntries([...t.matchAll(/([a-z ]+) (\d+) ms/g)].map((x) => [x[1].trim(), Number(x[2])])));
+  });
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  return { context, page, log };
+}
+
+async function importFile(page, file) {
+  await page.goto(`${base}/import`);
+  await page.waitForSelector('[data-testid="import-file"]', { timeout: 60000 });
+  await page.setInputFiles('[data-testid="import-file"]', file);
+  await page.waitForSelector('[data-testid="preview-row"]', { timeout: 120000 });
+  const t0 = Date.now();
+  await page.click('[data-testid="start-import"]');
+  await page.waitForSelector('[data-testid="import-done"], [data-testid="import-problems"], [data-testid="import-error"]', { timeout: 900000 });
+  const wall = Date.now() - t0;
+  if (!(await page.$('[data-testid="import-done"]'))) {
+    console.error(`${path.basename(file)} did not import:`, await page.textContent(".import-report, [data-testid='import-error'], [data-testid='import-problems']"));
+    process.exit(1);
+  }
+  return wall;
+}
+
+const importSteps = (t) => (t["read file"] || 0) + (t.parse || 0) + (t["check against the workspace"] || 0) + (t.write || 0);
+const analysisSteps = (t) => (t.read || 0) + (t["build ledger"] || 0) + (t["decode records"] || 0) + (t.analyse || 0);
+
+const kinds = onlyInteractions ? ["customers", "interactions"] : ["customers", "transactions", "interactions", "exits"];
+{
+  const { context, page, log } = await appPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  let peakHeap = 0;
+  const sample = setInterval(async () => {
+    try {
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value || 0;
+      peakHeap = Math.max(peakHeap, heap);
+    } catch {}
+  }, 250);
+  const t0 = Date.now();
+  let importTotal = 0;
+  for (const kind of kinds) {
+    const wall = await importFile(page, files[kind]);
+    const steps = log.imports.at(-1) || {};
+    const analysis = log.analyses.at(-1) || {};
+    importTotal += importSteps(steps);
+    out.push([`app: ${kind} (${rowsOf(files[kind]).toLocaleString("en-US")} rows, ${(size(files[kind]) / 1e6).toFixed(1)} MB)`, s(importSteps(steps)),
+      `read ${steps["read file"]} + parse ${steps.parse} + check ${steps["check against the workspace"]} + write ${steps.write} ms; then analysis ${s(analysisSteps(analysis))}; wizard wall clock ${s(wall)}`]);
+  }
+  const everything = Date.now() - t0;
+  const last = log.analyses.at(-1) || {};
+  out.push(["app: the files imported (sum of the import steps)", s(importTotal), ""]);
+  out.push(["app: analysis of the last revision (in the last job)", s(analysisSteps(last)),
+    `read ${last.read} + ledger ${last["build ledger"]} + decode ${last["decode records"]} + analyse ${last.analyse} ms`]);
+  out.push(["app: wall clock of the whole sequence (with every job's analysis)", s(everything), ""]);
+  clearInterval(sample);
+  out.push(["app: peak JS heap of the tab (page)", `${(peakHeap / 2 ** 20).toFixed(0)} MB`, "the worker's wasm memory is not in this figure"]);
+  // Reopening the workspace shows the cached analysis.
+  const t1 = Date.now();
+  await page.goto(`${base}/`);
+  await page.waitForSelector('figure[data-state="ready"]', { timeout: 120000 });
+  out.push(["app: reopen the Dashboard (cached analysis, first chart drawn)", s(Date.now() - t1), ""]);
+  await context.close();
+}
+
+// ---- The app: the demo company of the same size. ----
+let demoMs = NaN;
+if (!onlyInteractions) {
+  const { context, page, log } = await appPage();
+  const t0 = Date.now();
+  await page.goto(`${base}/import?demo=1&customers=${customers}`);
+  await page.waitForSelector('[data-testid="demo-loaded"], [data-testid="demo-error"]', { timeout: 900000 });
+  demoMs = Date.now() - t0;
+  const t = log.analyses.at(-1) || {};
+  out.push([`app: demo company of ${customers.toLocaleString("en-US")} customers, click to shown`, s(demoMs),
+    `generate ${t.generate} + blocks ${t["make blocks"]} + write ${t.write} ms; analysis ${s(analysisSteps(t))}`]);
+  out.push(["app: demo stored (generate + blocks + write)", s((t.generate || 0) + (t["make blocks"] || 0) + (t.write || 0)), ""]);
+  await context.close();
+}
+
+// ---- Dexie.js, the same rows, one record per row. ----
+if (runDexie) {
+  const bare = await browser.newContext({ serviceWorkers: "block" });
+  await bare.route(`${base}/__bench/**`, (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.endsWith("/dexie.mjs")) return route.fulfill({ path: dexieFile, contentType: "text/javascript" });
+    const kind = url.pathname.split("/").pop().replace(".csv", "");
+    if (files[kind]) return route.fulfill({ path: files[kind], contentType: "text/csv" });
+    return route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Dexie bench</title>" });
+  });
+  const page = await bare.newPage();
+  await page.goto(`${base}/__bench/dexie.html`);
+  const dexie = await page.evaluate(async (kinds) => {
+    const { default: Dexie } = await import("/__bench/dexie.mjs");
+    await Dexie.delete("dexie-bench");
+    const db = new Dexie("dexie-bench");
+    db.version(1).stores(Object.fromEntries(kinds.map((k) => [k, "++id"])));
+    await db.open();
+    const result = {};
+    for (const kind of kinds) {
+      const text = await (await fetch(`/__bench/${kind}.csv`)).text();
+      const lines = text.split("\n");
+      const header = lines[0].split(",");
+      const records = [];
+      for (let i = 1; i < lines.length; i++) {
+        if (!lines[i]) continue;
+        const cells = lines[i].split(",");
+        const r = {};
+        header.forEach((h, j) => (r[h] = cells[j]));
+        records.push(r);
+      }
+      const w0 = performance.now();
+      await db.table(kind).bulkAdd(records);
+      result[kind] = { ms: performance.now() - w0, rows: records.length };
+    }
+    db.close();
+    await Dexie.delete("dexie-bench");
+    return result;
+  }, kinds);
+  await bare.close();
+  let dexieTotal = 0;
+  for (const kind of kinds) {
+    dexieTotal += dexie[kind].ms;
+    out.push([`Dexie bulkAdd: ${kind}`, s(dexie[kind].ms), `${dexie[kind].rows.toLocaleString("en-US")} records`]);
+  }
+  out.push(["Dexie bulkAdd: the four files", s(dexieTotal), ""]);
+  const appTotal = Number(out.find((r) => r[0].startsWith("app: the files imported"))[1].replace(" s", "")) * 1000;
+  out.push(["ratio (Dexie bulkAdd / the app's import steps)", `${(dexieTotal / appTotal).toFixed(1)}×`, ""]);
+  if (!Number.isNaN(demoMs)) out.push(["ratio (Dexie bulkAdd / the demo, click to shown)", `${(dexieTotal / demoMs).toFixed(1)}×`, ""]);
+}
+await browser.close();
+
+console.log(`\nA client's files for ${customers.toLocaleString("en-US")} customers (headless Chromium)`);
+for (const [k, v, note] of out) console.log(`  ${k.padEnd(66)} ${String(v).padEnd(10)} ${note}`);

@@ -1,0 +1,144 @@
+//! What every worker job shares: posting progress and results to the page, timing its steps,
+//! opening the job's database, and analysing a workspace (the analysis job, and the jobs that
+//! change the data, which analyse the new revision before they answer).
+
+use super::protocol::{self, Response};
+use crate::analytics::ledger::Ledger;
+use crate::analytics::score::Stage;
+use crate::analytics::workspace::{self, transport, WorkspaceInput};
+use crate::domain::blocks::{Block, Stored};
+use crate::domain::bundle::{current_customers, current_responses};
+use crate::i18n::{Locale, Sentence};
+use crate::storage::{schema, WorkspaceDb};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub(super) fn scope() -> web_sys::DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+/// Posts a control message.
+pub(super) fn post(response: &Response) {
+    match serde_wasm_bindgen::to_value(response) {
+        Ok(value) => {
+            let _ = scope().post_message(&value);
+        }
+        Err(err) => {
+            web_sys::console::error_1(&format!("worker: cannot encode a response: {err}").into())
+        }
+    }
+}
+
+/// Posts a result as byte parts, transferring the buffers instead of copying them.
+pub(super) fn post_parts(job: u32, kind: &str, parts: &[Vec<u8>]) {
+    let list = js_sys::Array::new();
+    let transfer = js_sys::Array::new();
+    for part in parts {
+        let array = js_sys::Uint8Array::from(part.as_slice());
+        transfer.push(&array.buffer());
+        list.push(&array);
+    }
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"job".into(), &JsValue::from_f64(f64::from(job)));
+    let _ = js_sys::Reflect::set(&message, &"kind".into(), &JsValue::from_str(kind));
+    let _ = js_sys::Reflect::set(&message, &"parts".into(), &list);
+    let _ = scope().post_message_with_transfer(&message, &transfer);
+}
+
+pub(super) fn progress(job: u32, fraction: f32, stage: &str) {
+    post(&Response::Progress {
+        job,
+        fraction,
+        stage: stage.to_string(),
+    });
+}
+
+/// Milliseconds since the epoch, for the timings the jobs report.
+pub(super) fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Steps' durations, for the console and the benchmarks.
+pub(super) struct Laps {
+    pub(super) timings: Vec<(String, f64)>,
+    last: f64,
+}
+
+impl Laps {
+    pub(super) fn start() -> Laps {
+        Laps {
+            timings: Vec::new(),
+            last: now(),
+        }
+    }
+
+    pub(super) fn lap(&mut self, label: &str) {
+        let n = now();
+        self.timings.push((label.to_string(), n - self.last));
+        self.last = n;
+    }
+}
+
+/// Opens the job's database.
+pub(super) async fn open(database: &str, locale: Locale) -> Result<WorkspaceDb, String> {
+    WorkspaceDb::open_named(database, schema::WORKSPACE_VERSION)
+        .await
+        .map_err(|e| e.sentence(locale))
+}
+
+/// Analyses the open workspace as it is now and keeps the result as its cache; returns the
+/// packed analysis. Progress runs from `from` to 1.
+pub(super) async fn analyze(job: u32, db: &WorkspaceDb, locale: Locale, from: f32, mut laps: Laps) -> Result<Vec<Vec<u8>>, String> {
+    let span = 1.0 - from;
+    let records = db.records().await.map_err(|e| e.sentence(locale))?;
+    laps.lap("read");
+    let ledger = Ledger::from_blocks(records.transactions.iter().map(|s| &s.block));
+    laps.lap("build ledger");
+    let customers = current_customers(records.customers.iter().map(|s| &s.block));
+    let interactions: Vec<_> = rows(&records.interactions);
+    let exits: Vec<_> = rows(&records.exits);
+    let responses = current_responses(records.responses.iter().map(|s| &s.block));
+    laps.lap("decode records");
+    progress(job, from + 0.2 * span, "scoring");
+
+    let input = WorkspaceInput {
+        ledger: &ledger,
+        customers: &customers,
+        interactions: &interactions,
+        exits: &exits,
+        managers: &records.managers,
+        plans: &records.plans,
+        campaigns: &records.campaigns,
+        responses: &responses,
+        settings: &records.settings.settings,
+        currency: &records.settings.currency,
+    };
+    let mut on_stage = |stage: Stage| progress(job, from + span * stage_fraction(stage), stage.as_str());
+    let analysis = workspace::analyze(&input, &mut on_stage);
+    laps.lap("analyse");
+    let (head, rows) = transport::split(analysis);
+    let envelope = protocol::AnalysisEnvelope {
+        revision: records.revision,
+        analysis: head,
+        timings: laps.timings,
+    };
+    let parts = transport::pack(&envelope, &rows).map_err(|e| e.to_string())?;
+    // Keep it for the next visit; failing to cache only means computing again then.
+    let _ = db.save_analysis_cache(records.revision, &parts).await;
+    Ok(parts)
+}
+
+fn rows<B: Block>(blocks: &[Stored<B>]) -> Vec<B::Record> {
+    blocks.iter().flat_map(|s| s.block.records()).collect()
+}
+
+fn stage_fraction(stage: Stage) -> f32 {
+    match stage {
+        Stage::Summarise => 0.25,
+        Stage::FitBgNbd => 0.4,
+        Stage::FitGammaGamma => 0.6,
+        Stage::Predict => 0.7,
+        Stage::Classify => 0.85,
+        Stage::Done => 0.95,
+    }
+}
