@@ -133,7 +133,7 @@ async fn every_kind_of_block_round_trips_with_awkward_ids_and_text() {
     bundle.exits = Stored::all_fresh(customer_insight::domain::blocks::ExitBlock::from_records(&exits));
     bundle.responses = Stored::all_fresh(customer_insight::domain::blocks::ResponseBlock::from_records(&responses));
     let revision = db
-        .add(bundle, batch("B1", "demo"), Subject::Demo)
+        .add(&bundle, batch("B1", "demo"), Subject::Demo)
         .await
         .expect("add");
     assert_eq!(db.revision().await.expect("revision"), revision);
@@ -163,7 +163,7 @@ async fn a_persons_edits_lie_over_the_imported_records_and_a_revert_takes_the_im
     let imported = vec![customer("A", "Ann"), customer("B", "Bo")];
     let mut bundle = Bundle::default();
     bundle.customers = Stored::all_fresh(CustomerBlock::from_records(&imported));
-    db.add(bundle, batch("I1", "customers"), Subject::Import("c.csv".into()))
+    db.add(&bundle, batch("I1", "customers"), Subject::Import("c.csv".into()))
         .await
         .expect("import");
 
@@ -176,7 +176,7 @@ async fn a_persons_edits_lie_over_the_imported_records_and_a_revert_takes_the_im
     db.apply(changes).await.expect("edit again");
     let mut second = Bundle::default();
     second.customers = Stored::all_fresh(CustomerBlock::from_records(&[customer("B", "Bob")]));
-    db.add(second, batch("I2", "customers"), Subject::Import("d.csv".into()))
+    db.add(&second, batch("I2", "customers"), Subject::Import("d.csv".into()))
         .await
         .expect("second import");
     let names = |list: Vec<Customer>| list.into_iter().map(|c| c.name).collect::<Vec<_>>();
@@ -203,7 +203,7 @@ async fn a_revert_raced_from_two_tabs_ends_with_one_revert_and_one_sentence() {
     let mut bundle = Bundle::default();
     bundle.transactions = Stored::all_fresh(TransactionBlock::from_records(&transactions(30_000)));
     first
-        .add(bundle, batch("R1", "transactions"), Subject::Import("t.csv".into()))
+        .add(&bundle, batch("R1", "transactions"), Subject::Import("t.csv".into()))
         .await
         .expect("import");
     let (a, b) = futures_util::future::join(first.revert_import("R1"), second.revert_import("R1")).await;
@@ -223,7 +223,7 @@ async fn deleting_a_customer_rewrites_every_block_that_names_them() {
     let mut bundle = Bundle::default();
     bundle.transactions = Stored::all_fresh(TransactionBlock::from_records(&rows));
     bundle.customers = Stored::all_fresh(CustomerBlock::from_records(&[customer("C0007", "Seven")]));
-    db.add(bundle, batch("T1", "transactions"), Subject::Import("t.csv".into()))
+    db.add(&bundle, batch("T1", "transactions"), Subject::Import("t.csv".into()))
         .await
         .expect("add");
     let mut changes = Changes::new(Subject::Interaction);

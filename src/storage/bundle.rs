@@ -91,7 +91,7 @@ impl WorkspaceDb {
     /// batch, so that a revert finds them; customers go on top of the ones there, as a layer
     /// the revert takes off again), and its managers, campaigns, contact plans and settings
     /// (the new ones listed in the batch, the settings it replaces kept there).
-    pub async fn add(&self, bundle: Bundle, mut batch: ImportBatch, subject: Subject) -> Result<u64, StorageError> {
+    pub async fn add(&self, bundle: &Bundle, mut batch: ImportBatch, subject: Subject) -> Result<u64, StorageError> {
         let stores = schema::current_store_names();
         let revision = tx::write(&self.raw, &stores, subject.clone(), async |tx| {
             let seq = read_revision(tx).await? + 1;

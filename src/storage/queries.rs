@@ -13,12 +13,13 @@ use super::{schema, sync};
 use crate::domain::blocks::{
     Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock, Stored, TransactionBlock,
 };
-use crate::domain::bundle::{current_customer_count, current_customers, current_responses, ImportBatch, WorkspaceSettings};
+use crate::domain::bundle::{current_customer_count, current_customers, current_responses, Bundle, ImportBatch, WorkspaceSettings};
 use crate::domain::{CampaignResponse, ContactPlan, Customer, Exit, Interaction, Transaction};
 use std::collections::HashSet;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Everything a worker job reads to analyse a workspace, from one transaction.
+#[derive(Clone)]
 pub struct WorkspaceRecords {
     pub settings: WorkspaceSettings,
     pub customers: Vec<Stored<CustomerBlock>>,
@@ -30,6 +31,62 @@ pub struct WorkspaceRecords {
     pub campaigns: Vec<crate::domain::Campaign>,
     pub plans: Vec<ContactPlan>,
     pub revision: u64,
+}
+
+impl WorkspaceRecords {
+    /// The records once `bundle` was added (see [`WorkspaceDb::add`]) by the write that made
+    /// `revision`: its blocks after the ones there (so its customers are the current ones),
+    /// its managers, campaigns and contact plans replacing theirs by id, its settings the
+    /// workspace's — what reading the workspace again would give, without reading it.
+    pub fn absorb(&mut self, bundle: Bundle, batch: &str, revision: u64) {
+        fn append<B>(to: &mut Vec<Stored<B>>, from: Vec<Stored<B>>, batch: &str) {
+            to.extend(from.into_iter().map(|mut s| {
+                s.batch.get_or_insert_with(|| batch.to_string());
+                s
+            }));
+        }
+        fn replace<T>(to: &mut Vec<T>, from: Vec<T>, id: impl Fn(&T) -> &str) {
+            for r in from {
+                match to.iter_mut().find(|x| id(x) == id(&r)) {
+                    Some(slot) => *slot = r,
+                    None => to.push(r),
+                }
+            }
+        }
+        append(&mut self.customers, bundle.customers, batch);
+        append(&mut self.transactions, bundle.transactions, batch);
+        append(&mut self.interactions, bundle.interactions, batch);
+        append(&mut self.exits, bundle.exits, batch);
+        append(&mut self.responses, bundle.responses, batch);
+        replace(&mut self.managers, bundle.managers, |m| &m.id);
+        replace(&mut self.campaigns, bundle.campaigns, |c| &c.id);
+        replace(&mut self.plans, bundle.plans, |p| &p.customer_id);
+        if let Some(settings) = bundle.settings {
+            self.settings = settings;
+        }
+        self.revision = revision;
+    }
+
+    /// Every customer id the records know: customer records and the customers of
+    /// transactions.
+    pub fn known_customer_ids(&self) -> HashSet<&str> {
+        let mut known = HashSet::new();
+        for s in &self.customers {
+            known.extend(s.block.ids.iter());
+        }
+        for s in &self.transactions {
+            known.extend(s.block.ids.iter());
+        }
+        known
+    }
+
+    /// Rows of every kind, for deciding whether keeping the records in memory is worth it.
+    pub fn rows(&self) -> usize {
+        fn sum<B: Block>(list: &[Stored<B>]) -> usize {
+            list.iter().map(|s| s.block.len()).sum()
+        }
+        sum(&self.customers) + sum(&self.transactions) + sum(&self.interactions) + sum(&self.exits) + sum(&self.responses)
+    }
 }
 
 impl WorkspaceDb {

@@ -4,9 +4,9 @@
 //! workspace as it was — and analyse the new revision before answering.
 
 use super::protocol::ImportReport;
-use super::job::{analyze, open, post_parts, progress, Laps};
+use super::job::{self, analyze, open, post_parts, progress, Laps};
 use crate::domain::blocks::{Block, CustomerBlock, ExitBlock, InteractionBlock, Stored};
-use crate::domain::bundle::{Bundle, ImportBatch};
+use crate::domain::bundle::{current_customers, Bundle, ImportBatch};
 use crate::domain::Customer;
 use crate::i18n::{Locale, Sentence};
 use crate::import::{
@@ -90,13 +90,15 @@ pub(super) async fn run(spec: ImportJob) -> Result<(), String> {
         skipped: report.invalid,
         ..ImportBatch::default()
     };
-    let revision = match db.add(bundle, batch, Subject::Import(spec.file_name.clone())).await {
+    let batch_id = batch.id.clone();
+    let revision = match db.add(&bundle, batch, Subject::Import(spec.file_name.clone())).await {
         Ok(r) => r,
         Err(e) => {
             db.close();
             return Err(e.sentence(locale));
         }
     };
+    job::kept_after_add(&db, bundle, &batch_id, revision);
     laps.lap("write");
     report.written = true;
     report.revision = revision;
@@ -125,8 +127,10 @@ async fn to_bundle(
             .unwrap_or_default()
     };
     let mut extra: Vec<RowProblem> = Vec::new();
+    // The workspace as it is (kept from the last job when still current).
+    let records = job::records(db).await.map_err(|e| e.sentence(locale))?;
     if matches!(parsed.kind, RecordKind::Interactions | RecordKind::Exits) {
-        let known = db.known_customer_ids().await.map_err(|e| e.sentence(locale))?;
+        let known = records.known_customer_ids();
         extra = parsed.unknown_customers(&spec.plan, |id| known.contains(id));
     }
     let bad: BTreeSet<u64> = extra.iter().map(|p| p.row).collect();
@@ -134,7 +138,7 @@ async fn to_bundle(
     match parsed.records {
         ParsedRecords::Transactions(blocks) => bundle.transactions = Stored::all_fresh(blocks),
         ParsedRecords::Customers(rows) => {
-            let existing = db.customers().await.map_err(|e| e.sentence(locale))?;
+            let existing = current_customers(records.customers.iter().map(|s| &s.block));
             let id_column = match spec.plan.mapping.column(Field::CustomerId) {
                 Some(_) => column_name(Field::CustomerId),
                 None => column_name(Field::Email),

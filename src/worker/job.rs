@@ -7,9 +7,12 @@ use crate::analytics::ledger::Ledger;
 use crate::analytics::score::Stage;
 use crate::analytics::workspace::{self, transport, WorkspaceInput};
 use crate::domain::blocks::{Block, Stored};
-use crate::domain::bundle::{current_customers, current_responses};
+use crate::domain::bundle::{current_customers, current_responses, Bundle};
 use crate::i18n::{Locale, Sentence};
-use crate::storage::{schema, WorkspaceDb};
+use crate::storage::queries::WorkspaceRecords;
+use crate::storage::{schema, StorageError, WorkspaceDb};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -86,11 +89,60 @@ pub(super) async fn open(database: &str, locale: Locale) -> Result<WorkspaceDb, 
         .map_err(|e| e.sentence(locale))
 }
 
+thread_local! {
+    /// The last records a job read or wrote, with their database: the next job on the same
+    /// revision (the analysis after an import, the next file's check against the workspace)
+    /// takes them from here instead of reading every block again.
+    static KEPT: RefCell<Option<(String, Rc<WorkspaceRecords>)>> = const { RefCell::new(None) };
+}
+
+/// Above this many rows the records are not kept between jobs (memory before speed).
+const KEEP_ROWS: usize = 5_000_000;
+
+/// The workspace's records as they are now: kept ones if still current, else read.
+pub(super) async fn records(db: &WorkspaceDb) -> Result<Rc<WorkspaceRecords>, StorageError> {
+    let revision = db.revision().await?;
+    let kept = KEPT.with(|k| {
+        k.borrow()
+            .as_ref()
+            .filter(|(name, r)| name == db.name() && r.revision == revision)
+            .map(|(_, r)| r.clone())
+    });
+    if let Some(r) = kept {
+        return Ok(r);
+    }
+    KEPT.with(|k| k.borrow_mut().take());
+    let read = Rc::new(db.records().await?);
+    if read.rows() <= KEEP_ROWS {
+        KEPT.with(|k| *k.borrow_mut() = Some((db.name().to_string(), read.clone())));
+    }
+    Ok(read)
+}
+
+/// After `bundle` was added by the write that made `revision`: the kept records (if they were
+/// the ones just before it) take it in; otherwise they are forgotten.
+pub(super) fn kept_after_add(db: &WorkspaceDb, bundle: Bundle, batch: &str, revision: u64) {
+    KEPT.with(|k| {
+        let mut slot = k.borrow_mut();
+        let Some((name, kept)) = slot.take() else {
+            return;
+        };
+        if name != db.name() || kept.revision + 1 != revision {
+            return;
+        }
+        let mut records = Rc::unwrap_or_clone(kept);
+        records.absorb(bundle, batch, revision);
+        if records.rows() <= KEEP_ROWS {
+            *slot = Some((name, Rc::new(records)));
+        }
+    });
+}
+
 /// Analyses the open workspace as it is now and keeps the result as its cache; returns the
 /// packed analysis. Progress runs from `from` to 1.
 pub(super) async fn analyze(job: u32, db: &WorkspaceDb, locale: Locale, from: f32, mut laps: Laps) -> Result<Vec<Vec<u8>>, String> {
     let span = 1.0 - from;
-    let records = db.records().await.map_err(|e| e.sentence(locale))?;
+    let records = records(db).await.map_err(|e| e.sentence(locale))?;
     laps.lap("read");
     let ledger = Ledger::from_blocks(records.transactions.iter().map(|s| &s.block));
     laps.lap("build ledger");

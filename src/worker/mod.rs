@@ -173,13 +173,17 @@ async fn load_demo(
     };
     progress(job, 0.3, "writing");
     let db = open(database, locale).await?;
-    let revision = match db.add(bundle, batch, Subject::Demo).await {
+    // The records as they were, kept for the analysis to take the new blocks in.
+    let _ = job::records(&db).await;
+    let batch_id = batch.id.clone();
+    let revision = match db.add(&bundle, batch, Subject::Demo).await {
         Ok(r) => r,
         Err(e) => {
             db.close();
             return Err(e.sentence(locale));
         }
     };
+    job::kept_after_add(&db, bundle, &batch_id, revision);
     laps.lap("write");
     let parts = analyze(job, &db, locale, 0.5, laps).await;
     db.close();

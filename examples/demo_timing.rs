@@ -1,0 +1,30 @@
+use customer_insight::domain::blocks::{Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock};
+use std::time::Instant;
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let t = Instant::now();
+    let demo = customer_insight::demo::generate(&customer_insight::demo::DemoOptions { customers: n, ..Default::default() }).unwrap();
+    let g = t.elapsed();
+    let t = Instant::now();
+    let tx = customer_insight::import::grouped_blocks(&demo.transactions);
+    let tb = t.elapsed();
+    let t = Instant::now();
+    let c = CustomerBlock::from_records(&demo.customers);
+    let cb = t.elapsed();
+    let t = Instant::now();
+    let i = InteractionBlock::from_records(&demo.interactions);
+    println!("interaction blocks {:?}", t.elapsed());
+    let t = Instant::now();
+    let e = ExitBlock::from_records(&demo.exits);
+    println!("exit blocks {:?}", t.elapsed());
+    let t = Instant::now();
+    let r = ResponseBlock::from_records(&demo.responses);
+    println!("response blocks {:?}", t.elapsed());
+    let ib = t.elapsed();
+    let t = Instant::now();
+    let bytes: usize = tx.iter().map(|b| b.encode().len()).sum::<usize>() + c.iter().map(|b| b.encode().len()).sum::<usize>() + i.iter().map(|b| b.encode().len()).sum::<usize>() + r.iter().map(|b| b.encode().len()).sum::<usize>() + e.iter().map(|b| b.encode().len()).sum::<usize>();
+    let enc = t.elapsed();
+    println!("customers {} tx {} interactions {} responses {} exits {}", demo.customers.len(), demo.transactions.len(), demo.interactions.len(), demo.responses.len(), demo.exits.len());
+    std::mem::forget(demo);
+    println!("generate {:?} tx blocks {:?} customer blocks {:?} other blocks {:?} encode {:?} ({} MB)", g, tb, cb, ib, enc, bytes / 1_000_000);
+}
