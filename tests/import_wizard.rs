@@ -669,3 +669,50 @@ fn plans_previews_and_results_travel_as_postcard() {
         assert_eq!(back, parsed, "{name}");
     }
 }
+
+/// Ids and products with the separator the first release joined texts with (U+001F), tabs,
+/// quotes and commas come through the import, the stored block's encoding and a backup as
+/// they were written, each customer's rows under that customer alone.
+#[test]
+fn awkward_ids_and_products_survive_import_storage_encoding_and_backup() {
+    use customer_insight::domain::blocks::{block_key, Stored};
+    use customer_insight::export::backup::{decode, encode, Backup};
+    let csv = "customer_id,date,amount,product\n\
+               \"a\u{1f}b\",2024-01-02,10.00,\"tea\u{1f}pot\"\n\
+               \"tab\there\",2024-01-03,11.00,\"say \"\"hi\"\", then\"\n\
+               a,2024-01-04,12.00,\n\
+               b,2024-01-05,13.00,\u{1f}\n\
+               \"a\u{1f}b\",2024-01-06,14.00,tea\n";
+    let (_, parsed) = import(csv.as_bytes(), RecordKind::Transactions);
+    assert_eq!(parsed.valid, 5, "{:?}", sentences(&parsed));
+    let ParsedRecords::Transactions(blocks) = parsed.records else {
+        panic!("not transactions")
+    };
+    let decoded: Vec<TransactionBlock> = blocks
+        .iter()
+        .map(|b| TransactionBlock::decode(&b.encode()).unwrap())
+        .collect();
+    let mut backup = Backup::new("w", "2026-12-01T00:00:00Z");
+    backup.bundle.transactions = decoded
+        .into_iter()
+        .map(|block| Stored { key: block_key(1, "b"), batch: None, block })
+        .collect();
+    let back = decode(&encode(&backup).unwrap()).unwrap();
+    let rows: Vec<Transaction> = back
+        .bundle
+        .transactions
+        .iter()
+        .flat_map(|s| s.block.records())
+        .collect();
+    let of = |id: &str| -> Vec<(i64, Option<String>)> {
+        rows.iter()
+            .filter(|t| t.customer_id == id)
+            .map(|t| (t.amount.minor(), t.product.clone()))
+            .collect()
+    };
+    assert_eq!(of("a\u{1f}b"), vec![(1000, Some("tea\u{1f}pot".into())), (1400, Some("tea".into()))]);
+    assert_eq!(of("tab\there"), vec![(1100, Some("say \"hi\", then".into()))]);
+    assert_eq!(of("a"), vec![(1200, None)]);
+    assert_eq!(of("b"), vec![(1300, Some("\u{1f}".into()))]);
+    assert_eq!(rows.len(), 5);
+}

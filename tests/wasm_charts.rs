@@ -1064,7 +1064,7 @@ fn value_formats_write_axes_with_the_digits_they_need() {
     assert_eq!(ValueFormat::Count.full(12_345.4, en), "12,345");
     assert_eq!(
         ValueFormat::Date.full(
-            charts::days_since_epoch(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")),
+            charts::day_value(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")),
             en
         ),
         "Nov 23, 2026"

@@ -168,6 +168,9 @@ catalogue! {
             zh: "此操作约需 {need} 空间，而浏览器可能只为本网站剩下 {free}（分配 {quota}，已用 {usage}）。如果空间不足，将不会保存任何内容：请先释放空间，或继续尝试。",
         }
 
+        RoomProceed => { en: "Go ahead anyway", es: "Continuar de todos modos", fr: "Continuer quand même", zh: "仍然继续" }
+        RoomCancel => { en: "Not now", es: "Ahora no", fr: "Pas maintenant", zh: "暂不" }
+
         SubjectSettings => { en: "the settings", es: "los ajustes", fr: "les réglages", zh: "设置" }
         SubjectCustomer => { en: "the customer {name}", es: "el cliente {name}", fr: "le client {name}", zh: "客户 {name}" }
         SubjectCustomers => { en: "the customers", es: "los clientes", fr: "les clients", zh: "客户" }

@@ -85,6 +85,17 @@ pub fn split_customers(
     key: CustomerKey,
     id_column: &str,
 ) -> CustomerSplit {
+    split_owned_customers(imported.iter().cloned(), existing, key, id_column)
+}
+
+/// [`split_customers`] on rows the caller gives away (an import's parsed rows): no row is
+/// copied.
+pub fn split_owned_customers(
+    imported: impl IntoIterator<Item = ImportedRow<Customer>>,
+    existing: &[Customer],
+    key: CustomerKey,
+    id_column: &str,
+) -> CustomerSplit {
     let by_id: HashMap<&str, &Customer> =
         existing.iter().rev().map(|c| (c.id.as_str(), c)).collect();
     let by_email: HashMap<String, &Customer> = match key {
@@ -121,15 +132,15 @@ pub fn split_customers(
                 }
             }
             None => {
-                let mut record = customer.clone();
+                let mut record = row.record;
                 if record.id.trim().is_empty() {
-                    record.id = customer.email.as_deref().map(email_key).unwrap_or_default();
+                    record.id = record.email.as_deref().map(email_key).unwrap_or_default();
                 }
                 if by_id.contains_key(record.id.as_str()) || new_ids.contains_key(&record.id) {
                     split.problems.push(RowProblem {
                         row: row.row,
                         column: id_column.to_owned(),
-                        value: record.id.clone(),
+                        value: record.id,
                         problem: Problem::IdTaken,
                     });
                     continue;

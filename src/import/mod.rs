@@ -46,7 +46,7 @@ pub mod values;
 
 pub use blocks::grouped_blocks;
 pub use columns::{normalize_header, ColumnMap, FieldSpec};
-pub use customers::{merge_customer, split_customers, CustomerSplit, CustomerUpdate};
+pub use customers::{merge_customer, split_customers, split_owned_customers, CustomerSplit, CustomerUpdate};
 pub use error::{Expected, ImportError, ImportProblem};
 pub use exits::{read_exits, ExitReader, ExitRow, EXIT_FIELDS};
 pub use interactions::{read_interactions, InteractionReader, InteractionRow, INTERACTION_FIELDS};

@@ -3,8 +3,10 @@
 //! current one after an explicit confirmation.
 
 use crate::components::download::offer_bytes;
+use crate::components::RoomWarning;
 use crate::export::backup::Backup;
 use crate::i18n::{fill, format, BackupText};
+use crate::state::actions as state_actions;
 use crate::state::{backup as actions, use_i18n, use_workspace, DbStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -94,6 +96,9 @@ pub fn BackupCard() -> impl IntoView {
         });
     };
 
+    let room = RwSignal::new(None::<String>);
+    let room_checked = StoredValue::new(false);
+    let form_ref = NodeRef::<leptos::html::Form>::new();
     let restore = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(b) = chosen.get_untracked() else {
@@ -111,7 +116,17 @@ pub fn BackupCard() -> impl IntoView {
         }
         restoring.set(true);
         restore_message.set(None);
+        let checked = room_checked.get_value();
+        room_checked.set_value(false);
         spawn_local(async move {
+            // Warn first when the browser may not have room for it (nothing is written then).
+            if !checked {
+                if let Some(warning) = state_actions::room_warning(b.bundle.estimated_stored_bytes()).await {
+                    restoring.set(false);
+                    room.set(Some(warning));
+                    return;
+                }
+            }
             let result = match into {
                 Target::NewWorkspace => actions::restore_into_new(name, &b).await,
                 Target::Current => actions::restore_into_current(workspace, &b).await,
@@ -190,7 +205,7 @@ pub fn BackupCard() -> impl IntoView {
             {move || message(backup_message.get(), "backup-message")}
 
             <h3>{move || i18n.t(BackupText::RestoreHeading)}</h3>
-            <form class="form" on:submit=restore novalidate>
+            <form class="form" on:submit=restore novalidate node_ref=form_ref>
                 <label class="field">
                     <span class="field__label">{move || i18n.t(BackupText::ChooseFile)}</span>
                     <input type="file" accept=".cibackup,application/octet-stream" data-testid="restore-file" node_ref=input_ref on:change=on_file/>
@@ -231,6 +246,12 @@ pub fn BackupCard() -> impl IntoView {
                     </button>
                 })}
                 {move || restoring.get().then(|| view! { <p class="loading" role="status">{i18n.t(BackupText::Restoring)}</p> })}
+                <RoomWarning warning=room on_proceed=Callback::new(move |_| {
+                    room_checked.set_value(true);
+                    if let Some(form) = form_ref.get_untracked() {
+                        let _ = form.request_submit();
+                    }
+                })/>
                 {move || message(restore_message.get(), "restore-message")}
             </form>
         </section>

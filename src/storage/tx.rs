@@ -233,27 +233,17 @@ impl Store<'_> {
         Ok(js_sys::Array::from(&v).iter().collect())
     }
 
-    /// The keys of the records whose `index` is `value`.
-    pub async fn keys_where(&self, index: &str, value: &str) -> Result<Vec<JsValue>, StorageError> {
-        let ix = self
-            .raw
-            .index(index)
-            .map_err(|e| classify::failure(&e, &self.tx.subject, Mode::Read))?;
-        let range = IdbKeyRange::only(&JsValue::from_str(value))
-            .map_err(|e| classify::failure(&e, &self.tx.subject, Mode::Read))?;
-        let v = self.value(ix.get_all_keys_with_key(&range)).await?;
-        Ok(js_sys::Array::from(&v).iter().collect())
+    fn only(&self, index: &str, value: &str) -> Result<(web_sys::IdbIndex, IdbKeyRange), StorageError> {
+        let fail = |e: JsValue| classify::failure(&e, &self.tx.subject, Mode::Read);
+        let ix = self.raw.index(index).map_err(fail)?;
+        let range = IdbKeyRange::only(&JsValue::from_str(value)).map_err(fail)?;
+        Ok((ix, range))
     }
 
-    /// The records whose `index` is `value`.
-    pub async fn where_(&self, index: &str, value: &str) -> Result<Vec<JsValue>, StorageError> {
-        let ix = self
-            .raw
-            .index(index)
-            .map_err(|e| classify::failure(&e, &self.tx.subject, Mode::Read))?;
-        let range = IdbKeyRange::only(&JsValue::from_str(value))
-            .map_err(|e| classify::failure(&e, &self.tx.subject, Mode::Read))?;
-        let v = self.value(ix.get_all_with_key(&range)).await?;
+    /// The keys of the records whose `index` is `value`.
+    pub async fn keys_where(&self, index: &str, value: &str) -> Result<Vec<JsValue>, StorageError> {
+        let (ix, range) = self.only(index, value)?;
+        let v = self.value(ix.get_all_keys_with_key(&range)).await?;
         Ok(js_sys::Array::from(&v).iter().collect())
     }
 

@@ -10,7 +10,7 @@ use crate::domain::bundle::{current_customers, Bundle, ImportBatch};
 use crate::domain::Customer;
 use crate::i18n::{Locale, Sentence};
 use crate::import::{
-    parse, split_customers, Field, ImportPlan, ParseProgress, Parsed, ParsedRecords, RecordKind,
+    parse, split_owned_customers, Field, ImportPlan, ParseProgress, Parsed, ParsedRecords, RecordKind,
     RowProblem,
 };
 use crate::storage::{Subject, WorkspaceDb};
@@ -76,7 +76,7 @@ pub(super) async fn run(spec: ImportJob) -> Result<(), String> {
     if (report.invalid > 0 && !spec.skip_invalid) || nothing_to_store {
         db.close();
         report.timings = laps.timings;
-        return send(job, &report, Vec::new());
+        return send(job, &report, &[]);
     }
 
     progress(job, 0.7, "writing");
@@ -90,24 +90,26 @@ pub(super) async fn run(spec: ImportJob) -> Result<(), String> {
         skipped: report.invalid,
         ..ImportBatch::default()
     };
-    let batch_id = batch.id.clone();
-    let revision = match db.add(&bundle, batch, Subject::Import(spec.file_name.clone())).await {
+    let revision = match job::add(&db, bundle, batch, Subject::Import(spec.file_name.clone()), locale).await {
         Ok(r) => r,
         Err(e) => {
             db.close();
-            return Err(e.sentence(locale));
+            return Err(e);
         }
     };
-    job::kept_after_add(&db, bundle, &batch_id, revision);
     laps.lap("write");
     report.written = true;
     report.revision = revision;
     report.stored = report.valid;
     report.timings = std::mem::take(&mut laps.timings);
     // The new revision analysed at once, in this job: the page shows it without asking.
-    let analysis = analyze(job, &db, locale, 0.8, laps).await.unwrap_or_default();
+    let packed = analyze(job, &db, locale, 0.8, laps).await.ok();
+    let sent = send(job, &report, packed.as_ref().map_or(&[][..], |p| &p.parts[..]));
+    if let Some(p) = &packed {
+        p.keep(&db).await;
+    }
     db.close();
-    send(job, &report, analysis)
+    sent
 }
 
 /// Checks parsed rows against the workspace and stages what will be stored; problems found
@@ -143,7 +145,7 @@ async fn to_bundle(
                 Some(_) => column_name(Field::CustomerId),
                 None => column_name(Field::Email),
             };
-            let split = split_customers(&rows, &existing, spec.plan.customer_key, &id_column);
+            let split = split_owned_customers(rows, &existing, spec.plan.customer_key, &id_column);
             extra.extend(split.problems.iter().cloned());
             report.created = split.create.len() as u64;
             report.updated = split.update.len() as u64;
@@ -174,9 +176,9 @@ async fn to_bundle(
     Ok(bundle)
 }
 
-fn send(job: u32, report: &ImportReport, analysis: Vec<Vec<u8>>) -> Result<(), String> {
+fn send(job: u32, report: &ImportReport, analysis: &[Vec<u8>]) -> Result<(), String> {
     let mut parts = vec![postcard::to_stdvec(report).map_err(|e| e.to_string())?];
-    parts.extend(analysis);
+    parts.extend(analysis.iter().cloned());
     post_parts(job, "import", &parts);
     Ok(())
 }

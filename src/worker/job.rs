@@ -121,7 +121,7 @@ pub(super) async fn records(db: &WorkspaceDb) -> Result<Rc<WorkspaceRecords>, St
 
 /// After `bundle` was added by the write that made `revision`: the kept records (if they were
 /// the ones just before it) take it in; otherwise they are forgotten.
-pub(super) fn kept_after_add(db: &WorkspaceDb, bundle: Bundle, batch: &str, revision: u64) {
+fn kept_after_add(db: &WorkspaceDb, bundle: Bundle, batch: &str, revision: u64) {
     KEPT.with(|k| {
         let mut slot = k.borrow_mut();
         let Some((name, kept)) = slot.take() else {
@@ -138,9 +138,41 @@ pub(super) fn kept_after_add(db: &WorkspaceDb, bundle: Bundle, batch: &str, revi
     });
 }
 
-/// Analyses the open workspace as it is now and keeps the result as its cache; returns the
-/// packed analysis. Progress runs from `from` to 1.
-pub(super) async fn analyze(job: u32, db: &WorkspaceDb, locale: Locale, from: f32, mut laps: Laps) -> Result<Vec<Vec<u8>>, String> {
+/// Adds a data set (see `WorkspaceDb::add`) and lets the kept records take it in; returns
+/// the new revision, or the failure's sentence.
+pub(super) async fn add(
+    db: &WorkspaceDb,
+    bundle: Bundle,
+    batch: crate::domain::bundle::ImportBatch,
+    subject: crate::storage::Subject,
+    locale: Locale,
+) -> Result<u64, String> {
+    let batch_id = batch.id.clone();
+    let revision = db
+        .add(&bundle, batch, subject)
+        .await
+        .map_err(|e| e.sentence(locale))?;
+    kept_after_add(db, bundle, &batch_id, revision);
+    Ok(revision)
+}
+
+/// The packed analysis of a revision.
+pub(super) struct Packed {
+    pub(super) revision: u64,
+    pub(super) parts: Vec<Vec<u8>>,
+}
+
+impl Packed {
+    /// Keeps it as the workspace's cached analysis (after it was posted: the page must not
+    /// wait for this write). Failing to cache only means computing again on the next visit.
+    pub(super) async fn keep(&self, db: &WorkspaceDb) {
+        let _ = db.save_analysis_cache(self.revision, &self.parts).await;
+    }
+}
+
+/// Analyses the open workspace as it is now; returns the packed analysis. Progress runs from
+/// `from` to 1.
+pub(super) async fn analyze(job: u32, db: &WorkspaceDb, locale: Locale, from: f32, mut laps: Laps) -> Result<Packed, String> {
     let span = 1.0 - from;
     let records = records(db).await.map_err(|e| e.sentence(locale))?;
     laps.lap("read");
@@ -175,9 +207,10 @@ pub(super) async fn analyze(job: u32, db: &WorkspaceDb, locale: Locale, from: f3
         timings: laps.timings,
     };
     let parts = transport::pack(&envelope, &rows).map_err(|e| e.to_string())?;
-    // Keep it for the next visit; failing to cache only means computing again then.
-    let _ = db.save_analysis_cache(records.revision, &parts).await;
-    Ok(parts)
+    Ok(Packed {
+        revision: records.revision,
+        parts,
+    })
 }
 
 fn rows<B: Block>(blocks: &[Stored<B>]) -> Vec<B::Record> {

@@ -92,9 +92,16 @@ async fn handle(request: Request) {
 async fn analyze_job(job: u32, database: &str, locale: Locale) -> Result<(), String> {
     progress(job, 0.0, "reading");
     let db = open(database, locale).await?;
-    let parts = analyze(job, &db, locale, 0.0, Laps::start()).await;
+    let packed = match analyze(job, &db, locale, 0.0, Laps::start()).await {
+        Ok(p) => p,
+        Err(e) => {
+            db.close();
+            return Err(e);
+        }
+    };
+    post_parts(job, "analysis", &packed.parts);
+    packed.keep(&db).await;
     db.close();
-    post_parts(job, "analysis", &parts?);
     Ok(())
 }
 
@@ -175,21 +182,24 @@ async fn load_demo(
     let db = open(database, locale).await?;
     // The records as they were, kept for the analysis to take the new blocks in.
     let _ = job::records(&db).await;
-    let batch_id = batch.id.clone();
-    let revision = match db.add(&bundle, batch, Subject::Demo).await {
+    let revision = match job::add(&db, bundle, batch, Subject::Demo, locale).await {
         Ok(r) => r,
         Err(e) => {
             db.close();
-            return Err(e.sentence(locale));
+            return Err(e);
         }
     };
-    job::kept_after_add(&db, bundle, &batch_id, revision);
     laps.lap("write");
-    let parts = analyze(job, &db, locale, 0.5, laps).await;
-    db.close();
+    let packed = analyze(job, &db, locale, 0.5, laps).await.ok();
     let mut out = vec![postcard::to_stdvec(&revision).map_err(|e| e.to_string())?];
     // The data is stored whatever the analysis says; the page analyses again if it must.
-    out.extend(parts.unwrap_or_default());
+    if let Some(p) = &packed {
+        out.extend(p.parts.iter().cloned());
+    }
     post_parts(job, "loaded", &out);
+    if let Some(p) = &packed {
+        p.keep(&db).await;
+    }
+    db.close();
     Ok(())
 }

@@ -403,3 +403,36 @@ test("d) saving the settings when the quota is used up: refused with the quota s
   if (errors.length) console.log(`# console errors: ${JSON.stringify(errors)}`);
   await context.close();
 });
+
+test("e) before a big write the browser may not have room for, the app warns and writes nothing until told to", async () => {
+  // The browser reports 100 MB granted and 99.5 MB used: a 5,000-customer demo (about 4 MB
+  // stored) may not fit. The estimate is the page's and the worker's own (stubbed in both).
+  const context = await newContext(browser);
+  const stub = () => {
+    const storage = self.navigator && self.navigator.storage;
+    if (storage) storage.estimate = async () => ({ usage: 99.5e6, quota: 100e6 });
+  };
+  await context.addInitScript(stub);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await open(page, "/import");
+  await page.waitForSelector('[data-testid="load-demo"]', { timeout: 30000 });
+  const before = await settledHash(page);
+  await page.click('[data-testid="load-demo"]');
+  await page.waitForSelector('[data-testid="room-warning"]', { timeout: 30000 });
+  const warning = (await page.textContent('[data-testid="room-warning"]')).trim();
+  assert.match(warning, /^This needs about 4\.0\s?MB of space and the browser may have only 500\.0\s?KB left for this site \(it grants 100\.0\s?MB, 99\.5\s?MB in use\)\./);
+  await shoot(page, "quota-room-warning");
+  assert.equal(await page.locator('[data-testid="demo-loaded"]').count(), 0);
+  // "Not now": nothing happens, nothing is written.
+  await page.click('[data-testid="room-cancel"]');
+  assert.equal(await page.locator('[data-testid="room-warning"]').count(), 0);
+  assert.deepEqual(await settledHash(page), before, "nothing was written");
+  // "Go ahead anyway": the demo loads (the real disk has room).
+  await page.click('[data-testid="load-demo"]');
+  await page.waitForSelector('[data-testid="room-warning"]', { timeout: 30000 });
+  await page.click('[data-testid="room-proceed"]');
+  await page.waitForSelector('[data-testid="demo-loaded"]', { timeout: 120000 });
+  assert.deepEqual(errors.filter((e) => e.startsWith("exception:")), [], "no uncaught exception");
+  await context.close();
+});

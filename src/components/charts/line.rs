@@ -10,7 +10,7 @@ use super::draw::{
 use super::frame::{Cell, ChartFrame, ChartKind, NumbersTable, Table};
 use super::palette::{self, Rgb};
 use super::{
-    days_since_epoch, draw_err, Area, ChartError, ChartStyle, Hits, PixelRect, ValueFormat,
+    day_value, draw_err, Area, ChartError, ChartStyle, Hits, PixelRect, ValueFormat,
 };
 use crate::i18n::{fill, format, ChartText, Locale, Text as _};
 use crate::state::use_i18n;
@@ -139,7 +139,7 @@ impl LineData {
         locale: Locale,
     ) -> Self {
         let t = |c: ChartText| c.text(locale).to_string();
-        let xs: Vec<f64> = weeks.iter().map(|d| days_since_epoch(*d)).collect();
+        let xs: Vec<f64> = weeks.iter().map(|d| day_value(*d)).collect();
         let pair = |ys: &[f64]| {
             xs.iter()
                 .copied()
@@ -167,7 +167,7 @@ impl LineData {
             y_title: t(ChartText::TrackingY),
             references: vec![RefLine {
                 vertical: true,
-                value: days_since_epoch(split),
+                value: day_value(split),
                 label: t(ChartText::TrackingSplit),
             }],
             markers: Vec::new(),

@@ -47,7 +47,7 @@ pub enum ValueFormat {
     Money { currency: String },
     /// Fractions written as percentages: `0.253` → `25.3%`.
     Percent { decimals: usize },
-    /// Days since 1970-01-01, written as dates.
+    /// Day numbers (`domain::day`, the one epoch every column uses), written as dates.
     Date,
 }
 
@@ -113,18 +113,17 @@ impl ValueFormat {
     }
 }
 
-/// The date `days` after 1970-01-01 (rounded), if it is a date chrono can represent.
+/// The date of day number `days` (rounded), if it is a date chrono can represent.
 fn date_of(days: f64) -> Option<chrono::NaiveDate> {
-    if !days.is_finite() || days.abs() > 1e7 {
+    if !days.is_finite() || days.abs() > 1e9 {
         return None;
     }
-    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?
-        .checked_add_signed(chrono::TimeDelta::try_days(days.round() as i64)?)
+    crate::domain::day::date_of_day(days.round() as i32)
 }
 
-/// Days since 1970-01-01 for a date: the x value of [`ValueFormat::Date`] axes.
-pub fn days_since_epoch(day: chrono::NaiveDate) -> f64 {
-    chrono::NaiveDate::from_ymd_opt(1970, 1, 1).map_or(0.0, |epoch| (day - epoch).num_days() as f64)
+/// The x value of [`ValueFormat::Date`] axes for a date: its day number.
+pub fn day_value(day: chrono::NaiveDate) -> f64 {
+    f64::from(crate::domain::day::day_number(day))
 }
 
 /// What a draw function needs besides its data: the device pixel ratio and the language.

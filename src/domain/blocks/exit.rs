@@ -40,17 +40,7 @@ impl Block for ExitBlock {
     type Record = Exit;
     type Builder = ExitBlockBuilder;
 
-    fn len(&self) -> usize {
-        self.customer.len()
-    }
-
-    fn ids(&self) -> &Strings {
-        &self.ids
-    }
-
-    fn customer_index(&self, i: usize) -> u32 {
-        self.customer.get(i).copied().unwrap_or(u32::MAX)
-    }
+    super::rows_name_customers!();
 
     fn record(&self, i: usize) -> Option<Exit> {
         let customer = *self.customer.get(i)?;

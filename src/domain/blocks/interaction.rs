@@ -44,17 +44,7 @@ impl Block for InteractionBlock {
     type Record = Interaction;
     type Builder = InteractionBlockBuilder;
 
-    fn len(&self) -> usize {
-        self.customer.len()
-    }
-
-    fn ids(&self) -> &Strings {
-        &self.ids
-    }
-
-    fn customer_index(&self, i: usize) -> u32 {
-        self.customer.get(i).copied().unwrap_or(u32::MAX)
-    }
+    super::rows_name_customers!();
 
     fn record(&self, i: usize) -> Option<Interaction> {
         let customer = *self.customer.get(i)?;

@@ -317,6 +317,25 @@ pub fn peek_ids(bytes: &[u8], kind: BlockKind) -> Result<Strings, BlockError> {
 
 // ---- Checks and edits shared by every kind. ----
 
+/// The three methods of a kind whose rows each name a customer through `ids` and `customer`
+/// (every kind but customers).
+macro_rules! rows_name_customers {
+    () => {
+        fn len(&self) -> usize {
+            self.customer.len()
+        }
+
+        fn ids(&self) -> &Strings {
+            &self.ids
+        }
+
+        fn customer_index(&self, i: usize) -> u32 {
+            self.customer.get(i).copied().unwrap_or(u32::MAX)
+        }
+    };
+}
+pub(crate) use rows_name_customers;
+
 /// Fails unless `len` equals `rows`.
 pub(crate) fn same_length(column: &'static str, len: usize, rows: usize) -> Result<(), BlockError> {
     if len == rows {

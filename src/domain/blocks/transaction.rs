@@ -73,17 +73,7 @@ impl Block for TransactionBlock {
     type Record = Transaction;
     type Builder = TransactionBlockBuilder;
 
-    fn len(&self) -> usize {
-        self.customer.len()
-    }
-
-    fn ids(&self) -> &Strings {
-        &self.ids
-    }
-
-    fn customer_index(&self, i: usize) -> u32 {
-        self.customer.get(i).copied().unwrap_or(u32::MAX)
-    }
+    super::rows_name_customers!();
 
     fn record(&self, i: usize) -> Option<Transaction> {
         let customer = *self.customer.get(i)?;

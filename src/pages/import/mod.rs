@@ -1,7 +1,7 @@
 //! The Import page: start from the demo company (one click), bring in a file, and the
 //! history of imports, each revertable in one click.
 
-use crate::components::{PageHeader, ProgressBar};
+use crate::components::{PageHeader, ProgressBar, RoomWarning};
 use crate::i18n::{fill, format, ImportText, Msg};
 use crate::state::{actions, use_analysis, use_i18n, use_workspace, DbStatus};
 use leptos::prelude::*;
@@ -39,13 +39,23 @@ fn DemoCard() -> impl IntoView {
     let customers = query
         .with_untracked(|q| q.get("customers").and_then(|v| v.parse::<u32>().ok()))
         .map_or(5_000, |n| n.clamp(1, crate::demo::MAX_CUSTOMERS as u32));
-    let start = move || {
+    let room = RwSignal::new(None::<String>);
+    let start = move |checked: bool| {
         if progress.get_untracked().is_some() {
             return;
         }
         error.set(None);
         progress.set(Some((0.0, "generating".into())));
         spawn_local(async move {
+            // Warn first when the browser may not have room for it (nothing is written then).
+            if !checked {
+                let need = u64::from(customers) * actions::DEMO_BYTES_PER_CUSTOMER;
+                if let Some(warning) = actions::room_warning(need).await {
+                    progress.set(None);
+                    room.set(Some(warning));
+                    return;
+                }
+            }
             let result = actions::load_demo(workspace, analysis, customers, move |f, stage| {
                 progress.set(Some((f, stage.to_string())))
             })
@@ -65,7 +75,7 @@ fn DemoCard() -> impl IntoView {
         }
         let empty = matches!(count.get(), Some(Ok(Some(false))));
         if auto && empty && matches!(workspace.status(), DbStatus::Ready { .. }) {
-            start();
+            start(false);
             return true;
         }
         false
@@ -104,11 +114,12 @@ fn DemoCard() -> impl IntoView {
                         }.into_any()
                     } else {
                         view! {
-                            <button class="button button--primary" data-testid="load-demo" on:click=move |_| start()>{move || i18n.t(Msg::LoadDemoData)}</button>
+                            <button class="button button--primary" data-testid="load-demo" on:click=move |_| start(false)>{move || i18n.t(Msg::LoadDemoData)}</button>
                         }.into_any()
                     }
                 }
             }}
+            <RoomWarning warning=room on_proceed=Callback::new(move |_| start(true))/>
             {move || error.get().map(|e| view! { <p class="inline-error" role="alert" data-testid="demo-error">{e}</p> })}
         </section>
     }

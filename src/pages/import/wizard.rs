@@ -2,7 +2,7 @@
 //! which field, preview the first rows as they will be stored, then let the worker validate
 //! every row and store the good ones all at once — or list the problems and store nothing.
 
-use crate::components::ProgressBar;
+use crate::components::{ProgressBar, RoomWarning};
 use crate::i18n::import_problems::{
     date_order_label, decimal_label, delimiter_label, field_label, record_kind_label,
 };
@@ -13,7 +13,7 @@ use crate::import::{
     Delimiter, Field, ImportPlan, Mapping, PreviewRow, RecordKind, Sniffed, TextEncoding, Value,
 };
 use crate::state::actions::today;
-use crate::state::{transfer, use_analysis, use_i18n, use_workspace};
+use crate::state::{actions, transfer, use_analysis, use_i18n, use_workspace};
 use crate::worker::protocol::ImportReport;
 use crate::i18n::Sentence;
 use leptos::prelude::*;
@@ -169,7 +169,9 @@ pub fn ImportWizard() -> impl IntoView {
         }
     };
 
-    let run = move |skip_invalid: bool| {
+    let room = RwSignal::new(None::<String>);
+    let room_skip = StoredValue::new(false);
+    let run = move |skip_invalid: bool, checked: bool| {
         let (Some(file), Some(plan)) = (w.file.get_value(), w.plan.get_untracked()) else {
             return;
         };
@@ -188,6 +190,16 @@ pub fn ImportWizard() -> impl IntoView {
             rate: 0.0,
         }));
         spawn_local(async move {
+            // Warn first when the browser may not have room for it (nothing is written then):
+            // stored as blocks, a file takes at most about its own size.
+            if !checked {
+                if let Some(warning) = actions::room_warning(file.size() as u64).await {
+                    w.running.set(None);
+                    room_skip.set_value(skip_invalid);
+                    room.set(Some(warning));
+                    return;
+                }
+            }
             let on_progress = move |fraction: f32, stage: &str| {
                 let previous = w.running.get_untracked().map_or(0, |r| r.rows);
                 let (stage, rows) = match stage.split_once(':') {
@@ -270,14 +282,15 @@ pub fn ImportWizard() -> impl IntoView {
                     let show = w.plan.with(Option::is_some) && w.report.with(Option::is_none);
                     show.then(|| view! {
                         <div class="form__actions">
-                            <button class="button button--primary" data-testid="start-import" disabled=!ready on:click=move |_| run(false)>{move || i18n.t(ImportText::StartImport)}</button>
+                            <button class="button button--primary" data-testid="start-import" disabled=!ready on:click=move |_| run(false, false)>{move || i18n.t(ImportText::StartImport)}</button>
                         </div>
                     }).into_any()
                 }
             }}
+            <RoomWarning warning=room on_proceed=Callback::new(move |_| run(room_skip.get_value(), true))/>
             {move || w.cancelled.get().then(|| view! { <p class="status" role="status" data-testid="import-cancelled">{move || i18n.t(ImportText::ImportCancelled)}</p> })}
             {move || w.error.get().map(|e| view! { <p class="inline-error" role="alert" data-testid="import-error">{e}</p> })}
-            {move || w.report.get().map(|(report, file, seconds)| view! { <ReportView report=report file=file seconds=seconds on_skip=Callback::new(move |_| run(true)) on_another=Callback::new(move |_| w.reset())/> })}
+            {move || w.report.get().map(|(report, file, seconds)| view! { <ReportView report=report file=file seconds=seconds on_skip=Callback::new(move |_| run(true, false)) on_another=Callback::new(move |_| w.reset())/> })}
         </section>
     }
 }
