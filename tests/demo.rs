@@ -5,7 +5,12 @@
 use chrono::{Datelike, NaiveDate};
 use customer_insight::analytics::score::tier_migration;
 use customer_insight::analytics::{score, ExitInput, InteractionInput, Ledger, ScoreOptions, Scoring};
-use customer_insight::demo::{generate, generate_with_progress, DemoData, DemoError, DemoOptions};
+use customer_insight::demo::{
+    generate, generate_blocks, generate_with_progress, DemoBlocks, DemoData, DemoError, DemoOptions,
+};
+use customer_insight::domain::blocks::{
+    Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock, BLOCK_ROWS,
+};
 use customer_insight::domain::{CampaignKind, ExitReason, InteractionKind, TransactionKind};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
@@ -379,6 +384,107 @@ fn the_default_company_is_byte_for_byte_unchanged() {
     let bytes = postcard::to_stdvec(demo()).unwrap();
     assert_eq!(bytes.len(), 6_068_850);
     assert_eq!(format!("{:016x}", fingerprint(&bytes)), "637d7f9786ee3eb4");
+}
+
+/// Compares two lists of blocks one by one, naming the first that differs (a whole-list
+/// `assert_eq!` would print megabytes).
+fn same_blocks<B: Block + std::fmt::Debug>(what: &str, got: &[B], want: &[B]) {
+    assert_eq!(got.len(), want.len(), "{what}: number of blocks");
+    for (k, (g, w)) in got.iter().zip(want).enumerate() {
+        assert!(g == w, "{what}: block {k} of {} differs", want.len());
+        g.validate().unwrap_or_else(|e| panic!("{what}: block {k}: {e:?}"));
+    }
+}
+
+/// `generate_blocks` gives exactly what the worker made of `generate`'s records before: the
+/// same small records, customers, interactions, exits and responses by `from_records`, and
+/// transactions grouped by customer as `import::grouped_blocks` groups them; every block
+/// compared column by column (floats by their bits), for several sizes, seeds and windows.
+#[test]
+fn the_blocks_are_exactly_the_records_converted() {
+    let end = NaiveDate::from_ymd_opt(2025, 2, 28).unwrap();
+    let cases = [
+        DemoOptions::default(),
+        DemoOptions {
+            customers: 20_000,
+            ..DemoOptions::default()
+        },
+        DemoOptions {
+            customers: 1,
+            ..DemoOptions::default()
+        },
+        DemoOptions {
+            seed: 7,
+            customers: 777,
+            years: 1,
+            end,
+        },
+    ];
+    for options in cases {
+        let data = generate(&options).unwrap();
+        let mut seen = Vec::new();
+        let blocks = generate_blocks(&options, &mut |p| seen.push(p)).unwrap();
+        let DemoBlocks {
+            company,
+            currency,
+            start,
+            end,
+            customers,
+            managers,
+            transactions,
+            interactions,
+            campaigns,
+            responses,
+            exits,
+            plans,
+            settings,
+        } = &blocks;
+        let what = format!("{} customers, seed {}", options.customers, options.seed);
+        assert_eq!(
+            (company, currency, start, end),
+            (&data.company, &data.currency, &data.start, &data.end),
+            "{what}"
+        );
+        assert_eq!(managers, &data.managers, "{what}");
+        assert_eq!(campaigns, &data.campaigns, "{what}");
+        assert_eq!(plans, &data.plans, "{what}");
+        assert_eq!(settings, &data.settings, "{what}");
+        same_blocks(&what, customers, &CustomerBlock::from_records(&data.customers));
+        same_blocks(
+            &what,
+            transactions,
+            &customer_insight::import::grouped_blocks(&data.transactions),
+        );
+        same_blocks(&what, interactions, &InteractionBlock::from_records(&data.interactions));
+        same_blocks(&what, exits, &ExitBlock::from_records(&data.exits));
+        same_blocks(&what, responses, &ResponseBlock::from_records(&data.responses));
+        let rows = data.customers.len()
+            + data.transactions.len()
+            + data.interactions.len()
+            + data.responses.len()
+            + data.exits.len();
+        assert_eq!(blocks.rows(), rows, "{what}");
+        if options.customers >= 20_000 {
+            assert!(transactions.len() > 10 && interactions.len() > 5, "{what}: several blocks");
+            assert!(transactions.iter().rev().skip(1).all(|b| b.len() == BLOCK_ROWS));
+        }
+        // Progress as `generate_with_progress` reports it.
+        assert!(seen.len() >= 6.min(options.customers), "{seen:?}");
+        assert!(options.customers < 100 || seen.len() >= 10, "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+        assert_eq!((seen.first(), seen.last()), (Some(&0.0), Some(&1.0)));
+    }
+    assert_eq!(
+        generate_blocks(
+            &DemoOptions {
+                customers: 0,
+                ..DemoOptions::default()
+            },
+            &mut |_| {}
+        )
+        .unwrap_err(),
+        DemoError::CustomerCount(0)
+    );
 }
 
 /// Prints the figures of the default demo (run with `--nocapture`); generation time is

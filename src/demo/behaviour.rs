@@ -17,7 +17,7 @@ use super::catalogue::{
     SEGMENTS, TRADE_FAIR,
 };
 use super::rng::Rng;
-use super::Timeline;
+use super::timeline::Timeline;
 use crate::domain::ExitReason;
 
 /// A customer's latent traits, drawn before their history.
@@ -54,19 +54,30 @@ impl Profile {
     }
 }
 
-/// One order line.
+/// One order line (32 bytes: there are a million of them at 100,000 customers).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Order {
     /// Day offset.
     pub day: i32,
     /// Index into `PRODUCTS`.
-    pub product: usize,
+    pub product: u32,
     /// Units.
     pub quantity: f64,
     /// Amount in minor units.
     pub amount: i64,
+    /// Cost of goods in minor units, [`NO_COST`] when not known (see [`Order::cost`]).
+    pub cost_or_none: i64,
+}
+
+/// [`Order::cost_or_none`] of an order whose cost is not known (costs are never negative).
+pub(crate) const NO_COST: i64 = i64::MIN;
+
+impl Order {
     /// Cost of goods in minor units, when known.
-    pub cost: Option<i64>,
+    #[inline]
+    pub fn cost(&self) -> Option<i64> {
+        (self.cost_or_none != NO_COST).then_some(self.cost_or_none)
+    }
 }
 
 /// A campaign contact and its outcome.
@@ -82,7 +93,8 @@ pub(crate) struct Touch {
     pub effect_end: i32,
 }
 
-/// What happened to one customer.
+/// What happened to one customer, as [`simulate`] draws it (its buffers are reused from one
+/// customer to the next).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct History {
     /// Orders in date order; the first is on the acquisition day.
@@ -95,9 +107,28 @@ pub(crate) struct History {
     pub dropped: Option<i32>,
     /// Recorded exit: day offset and reason.
     pub exit: Option<(i32, ExitReason)>,
+    /// Scratch of `simulate`: the responses' effects on buying.
+    effects: Vec<Effect>,
+    /// Scratch of `simulate`: the campaign contacts due, by day.
+    schedule: Vec<(i32, usize)>,
 }
 
-impl History {
+/// One customer's history, borrowed (from [`Lives`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Past<'a> {
+    /// Orders in date order; the first is on the acquisition day.
+    pub orders: &'a [Order],
+    /// Returns, in date order.
+    pub returns: &'a [Order],
+    /// Campaign contacts in date order.
+    pub touches: &'a [Touch],
+    /// Day of the order after which the customer stopped buying, if they did.
+    pub dropped: Option<i32>,
+    /// Recorded exit: day offset and reason.
+    pub exit: Option<(i32, ExitReason)>,
+}
+
+impl Past<'_> {
     /// Σ order amounts − Σ return amounts, minor units.
     pub fn revenue(&self) -> i64 {
         self.orders.iter().map(|o| o.amount).sum::<i64>()
@@ -115,22 +146,163 @@ impl History {
     }
 }
 
-/// Catalogue lines by category, built once.
+/// How a customer's history ended: `dropped` and `exit` of [`History`].
+type Fate = (Option<i32>, Option<(i32, ExitReason)>);
+
+/// Every customer's history, in customer order, in three flat arrays (no allocation per
+/// customer).
+#[derive(Debug, Default)]
+pub(crate) struct Lives {
+    orders: Vec<Order>,
+    returns: Vec<Order>,
+    touches: Vec<Touch>,
+    /// Per customer: where its orders, returns and touches end.
+    ends: Vec<[u32; 3]>,
+    /// Per customer: `dropped` and `exit`.
+    fates: Vec<Fate>,
+}
+
+impl Lives {
+    /// Room for `n` customers.
+    pub fn with_capacity(n: usize) -> Lives {
+        Lives {
+            ends: Vec::with_capacity(n),
+            fates: Vec::with_capacity(n),
+            ..Lives::default()
+        }
+    }
+
+    /// Appends the next customer's history.
+    pub fn push(&mut self, h: &History) {
+        self.orders.extend_from_slice(&h.orders);
+        self.returns.extend_from_slice(&h.returns);
+        self.touches.extend_from_slice(&h.touches);
+        self.ends.push([
+            self.orders.len() as u32,
+            self.returns.len() as u32,
+            self.touches.len() as u32,
+        ]);
+        self.fates.push((h.dropped, h.exit));
+    }
+
+    /// Number of customers.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Customer `i`'s history.
+    pub fn get(&self, i: usize) -> Past<'_> {
+        let start = match i {
+            0 => [0; 3],
+            _ => self.ends[i - 1],
+        };
+        let end = self.ends[i];
+        let (dropped, exit) = self.fates[i];
+        Past {
+            orders: &self.orders[start[0] as usize..end[0] as usize],
+            returns: &self.returns[start[1] as usize..end[1] as usize],
+            touches: &self.touches[start[2] as usize..end[2] as usize],
+            dropped,
+            exit,
+        }
+    }
+
+    /// Orders and returns of every customer.
+    pub fn transaction_count(&self) -> usize {
+        self.orders.len() + self.returns.len()
+    }
+
+    /// Every customer's orders then returns, customer by customer: (customer, return?, the
+    /// index in [`Lives::orders`] or [`Lives::returns`]).
+    pub fn transactions(&self) -> impl Iterator<Item = (u32, bool, u32)> + Clone + '_ {
+        (0..self.len()).flat_map(move |c| {
+            let start = match c {
+                0 => [0; 3],
+                _ => self.ends[c - 1],
+            };
+            let end = self.ends[c];
+            let c = c as u32;
+            (start[0]..end[0])
+                .map(move |i| (c, false, i))
+                .chain((start[1]..end[1]).map(move |i| (c, true, i)))
+        })
+    }
+
+    /// Every customer's orders, one after the other.
+    pub fn orders(&self) -> &[Order] {
+        &self.orders
+    }
+
+    /// Every customer's returns, one after the other.
+    pub fn returns(&self) -> &[Order] {
+        &self.returns
+    }
+}
+
+/// Catalogue lines by category, and each segment's seasonal purchase rate by day, built once.
 pub(crate) struct Shop {
     by_category: [Vec<usize>; 5],
+    /// Per segment, per day offset: `spec.season[timeline.month0(day)]`.
+    season: Vec<Vec<f64>>,
 }
 
 impl Shop {
-    /// Indexes the catalogue.
-    pub fn new() -> Shop {
+    /// Indexes the catalogue and the seasons of the history.
+    pub fn new(timeline: &Timeline) -> Shop {
         let mut by_category: [Vec<usize>; 5] = Default::default();
         for (i, p) in PRODUCTS.iter().enumerate() {
             if let Some(list) = by_category.get_mut(p.category) {
                 list.push(i);
             }
         }
-        Shop { by_category }
+        let days = 0..=timeline.last_day();
+        let season = SEGMENTS
+            .iter()
+            .map(|spec| {
+                days.clone()
+                    .map(|d| spec.season[timeline.month0(d)])
+                    .collect()
+            })
+            .collect();
+        Shop {
+            by_category,
+            season,
+        }
     }
+}
+
+/// `x.floor() as i32` (saturating; 0 for NaN) without a call into the math library, which
+/// x86-64's baseline needs for `floor`: the truncation, one less when it lies above `x`.
+#[inline]
+pub(crate) fn floor_i32(x: f64) -> i32 {
+    let t = x as i32;
+    if f64::from(t) > x {
+        t.saturating_sub(1)
+    } else {
+        t
+    }
+}
+
+/// `x.round()` (half away from zero) without a call into the math library: below 2^52 in
+/// magnitude the truncation `t` and `x - t` are exact and the result takes the sign of `x` (as
+/// `f64::round` gives it, zeros included); from 2^52 on every `f64` is a whole number (or
+/// infinite, or NaN), which `round` leaves as it is.
+#[inline]
+pub(crate) fn round(x: f64) -> f64 {
+    // Not below 2^52 (NaN included).
+    if x.abs().partial_cmp(&4_503_599_627_370_496.0) != Some(std::cmp::Ordering::Less) {
+        return x;
+    }
+    let t = x as i64 as f64;
+    let f = x - t;
+    let r = if f >= 0.5 {
+        t + 1.0
+    } else if f <= -0.5 {
+        t - 1.0
+    } else {
+        t
+    };
+    r.copysign(x)
 }
 
 /// Growth of acquisitions over the history: the density rises linearly to 1 + G times its start.
@@ -203,11 +375,11 @@ fn acquisition_day(rng: &mut Rng, timeline: &Timeline, channel: usize) -> i32 {
     }
     let u = rng.unit();
     let x = (-1.0 + (1.0 + 2.0 * GROWTH * u * (1.0 + GROWTH / 2.0)).sqrt()) / GROWTH;
-    ((x * f64::from(last + 1)).floor() as i32).clamp(0, last)
+    floor_i32(x * f64::from(last + 1)).clamp(0, last)
 }
 
 /// A response's effect on buying.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Effect {
     start: i32,
     end: i32,
@@ -218,79 +390,105 @@ struct Effect {
 /// Bound of the purchase-rate multiplier used for thinning; larger multipliers are clipped.
 const BOUND: f64 = 8.0;
 
-/// Simulates one customer's orders, campaign responses, exit and returns.
+/// Simulates one customer's orders, campaign responses, exit and returns into `h` (whatever it
+/// held before is replaced).
 pub(crate) fn simulate(
     profile: &Profile,
     plans: &[CampaignPlan],
     timeline: &Timeline,
     shop: &Shop,
     rng: &mut Rng,
-) -> History {
+    h: &mut History,
+) {
     let spec = profile.spec();
     let last = timeline.last_day();
     let horizon = f64::from(last + 1);
-    let mut h = History::default();
-    let mut effects: Vec<Effect> = Vec::new();
+    h.orders.clear();
+    h.returns.clear();
+    h.touches.clear();
+    h.dropped = None;
+    h.exit = None;
+    let mut effects = std::mem::take(&mut h.effects);
+    effects.clear();
     let mut dropout_factor = 1.0;
-    let mut schedule: Vec<(i32, usize)> = plans
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| p.touch_day(profile.acquired, last).map(|d| (d, i)))
-        .collect();
+    let mut schedule = std::mem::take(&mut h.schedule);
+    schedule.clear();
+    schedule.extend(
+        plans
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.touch_day(profile.acquired, last).map(|d| (d, i))),
+    );
     schedule.sort_unstable();
     let mut next_touch = 0;
 
     h.orders
         .push(order(rng, profile, shop, profile.acquired, 0.0));
+    let season: &[f64] = shop.season.get(profile.segment).map_or(&[], Vec::as_slice);
+    let mean_gap = 1.0 / (profile.rate * BOUND);
     let mut last_order = profile.acquired;
     let mut alive = true;
     let mut pending: Option<f64> = None;
     let mut t = f64::from(profile.acquired) + rng.unit();
+    // The day of the next campaign contact that can still come (as a time), or infinity.
+    let touch_at = |next: usize| match schedule.get(next) {
+        Some(&(day, _)) if day <= last => f64::from(day),
+        _ => f64::INFINITY,
+    };
+    let mut next_touch_at = touch_at(next_touch);
     loop {
         let candidate = if alive {
-            t + rng.exp(1.0 / (profile.rate * BOUND))
+            t + rng.exp(mean_gap)
         } else {
             f64::INFINITY
         };
-        // Campaign contacts due before the next event; a response can change what follows.
-        while let Some(&(day, c)) = schedule.get(next_touch) {
-            let next_event = pending.map_or(candidate, |p| p.min(candidate));
-            if f64::from(day) > next_event || day > last {
-                break;
-            }
-            next_touch += 1;
-            let Some(plan) = plans.get(c) else { continue };
-            if h.exit.is_some_and(|(d, _)| d <= day)
-                || !eligible(plan, profile, last_order, day)
-                || !rng.chance(plan.reach)
-            {
-                continue;
-            }
-            let responded = alive && rng.chance(plan.response);
-            let effect_end = plan.effect_end(day, last);
-            if responded {
-                effects.push(Effect {
-                    start: day,
-                    end: effect_end,
-                    boost: plan.boost,
-                    discount: plan.discount,
-                });
-                dropout_factor *= plan.dropout_factor;
-                if plan.prompt_order {
-                    let when = f64::from(day) + 0.5 + rng.exp(4.0).min(f64::from(effect_end - day));
-                    pending = Some(pending.map_or(when, |p| p.min(when)));
+        let (time, prompted) = if pending.is_none() && next_touch_at > candidate {
+            // The common case: nothing prompted and no contact before the candidate, which is
+            // then the next event (what the general case below finds, with fewer questions).
+            (candidate, false)
+        } else {
+            // Campaign contacts due before the next event; a response can change what follows.
+            while let Some(&(day, c)) = schedule.get(next_touch) {
+                let next_event = pending.map_or(candidate, |p| p.min(candidate));
+                if f64::from(day) > next_event || day > last {
+                    break;
                 }
+                next_touch += 1;
+                let Some(plan) = plans.get(c) else { continue };
+                if h.exit.is_some_and(|(d, _)| d <= day)
+                    || !eligible(plan, profile, last_order, day)
+                    || !rng.chance(plan.reach)
+                {
+                    continue;
+                }
+                let responded = alive && rng.chance(plan.response);
+                let effect_end = plan.effect_end(day, last);
+                if responded {
+                    effects.push(Effect {
+                        start: day,
+                        end: effect_end,
+                        boost: plan.boost,
+                        discount: plan.discount,
+                    });
+                    dropout_factor *= plan.dropout_factor;
+                    if plan.prompt_order {
+                        let when =
+                            f64::from(day) + 0.5 + rng.exp(4.0).min(f64::from(effect_end - day));
+                        pending = Some(pending.map_or(when, |p| p.min(when)));
+                    }
+                }
+                h.touches.push(Touch {
+                    campaign: c,
+                    day,
+                    responded,
+                    effect_end,
+                });
             }
-            h.touches.push(Touch {
-                campaign: c,
-                day,
-                responded,
-                effect_end,
-            });
-        }
-        let (time, prompted) = match pending {
-            Some(p) if p <= candidate => (p, true),
-            _ => (candidate, false),
+            next_touch_at = touch_at(next_touch);
+            match pending {
+                Some(p) if p <= candidate => (p, true),
+                _ => (candidate, false),
+            }
         };
         if time >= horizon || !time.is_finite() {
             break;
@@ -299,14 +497,23 @@ pub(crate) fn simulate(
             pending = None;
         }
         t = time;
-        let day = (t.floor() as i32).clamp(0, last);
+        let day = floor_i32(t).clamp(0, last);
         if !prompted {
-            let multiplier = spec.season[timeline.month0(day)]
-                * effects
-                    .iter()
-                    .filter(|e| e.start <= day && day <= e.end)
-                    .map(|e| e.boost)
-                    .product::<f64>();
+            let in_season = match season.get(day as usize) {
+                Some(&s) => s,
+                None => spec.season[timeline.month0(day)],
+            };
+            // Times the boosts in effect (none: times 1, which changes nothing).
+            let multiplier = if effects.is_empty() {
+                in_season
+            } else {
+                in_season
+                    * effects
+                        .iter()
+                        .filter(|e| e.start <= day && day <= e.end)
+                        .map(|e| e.boost)
+                        .product::<f64>()
+            };
             if !rng.chance(multiplier.min(BOUND) / BOUND) {
                 continue;
             }
@@ -330,8 +537,9 @@ pub(crate) fn simulate(
             }
         }
     }
-    h.returns = returns(rng, &h, spec, last);
-    h
+    returns(rng, h, spec, last);
+    h.effects = effects;
+    h.schedule = schedule;
 }
 
 /// Whether the company would contact this customer on `day`.
@@ -365,36 +573,35 @@ fn order(rng: &mut Rng, profile: &Profile, shop: &Shop, day: i32, campaign_disco
         product = rng.pick(lines);
     }
     let item = PRODUCTS[product.min(PRODUCTS.len() - 1)];
-    let quantity = (target / item.price).round().max(1.0);
+    let quantity = round(target / item.price).max(1.0);
     // Occasional supplier promotions on single lines.
     let promotion = if rng.chance(0.04) { 0.10 } else { 0.0 };
     let discount = (profile.discount + campaign_discount + promotion).min(0.35);
-    let amount = ((quantity * item.price * (1.0 - discount)) * 100.0)
-        .round()
-        .max(1.0) as i64;
+    let amount = round((quantity * item.price * (1.0 - discount)) * 100.0).max(1.0) as i64;
     let unit_cost = item.price * (1.0 - item.margin) * rng.noise(0.03);
     // About one line in a hundred comes from a supplier invoice not yet booked: no cost.
-    let cost = (!rng.chance(0.01)).then(|| (quantity * unit_cost * 100.0).round().max(0.0) as i64);
+    let cost = (!rng.chance(0.01)).then(|| round(quantity * unit_cost * 100.0).max(0.0) as i64);
     Order {
         day,
-        product,
+        product: product as u32,
         quantity,
         amount,
-        cost,
+        cost_or_none: cost.unwrap_or(NO_COST),
     }
 }
 
 /// Returns: a few per cent of orders, equipment twice as often, a fraction of the order or —
 /// for about one return in seven — more than the order (unsold stock from earlier deliveries),
 /// never more than the customer has bought and not yet returned, and never after the exit.
-fn returns(rng: &mut Rng, h: &History, spec: &SegmentSpec, last: i32) -> Vec<Order> {
+fn returns(rng: &mut Rng, h: &mut History, spec: &SegmentSpec, last: i32) {
     let until = h.exit.map_or(last, |(d, _)| d.min(last));
-    let mut out = Vec::new();
+    let out = &mut h.returns;
+    out.clear();
     let mut bought = 0i64;
     let mut returned = 0i64;
     for o in &h.orders {
         bought += o.amount;
-        let item = PRODUCTS[o.product.min(PRODUCTS.len() - 1)];
+        let item = PRODUCTS[(o.product as usize).min(PRODUCTS.len() - 1)];
         let p = spec.return_rate * if item.category == EQUIPMENT { 2.0 } else { 1.0 };
         if !rng.chance(p) {
             continue;
@@ -408,10 +615,10 @@ fn returns(rng: &mut Rng, h: &History, spec: &SegmentSpec, last: i32) -> Vec<Ord
         } else {
             rng.uniform(0.15, 1.0)
         };
-        if (o.amount as f64 * factor).round() as i64 > bought - returned {
+        if round(o.amount as f64 * factor) as i64 > bought - returned {
             factor = rng.uniform(0.15, 1.0);
         }
-        let amount = ((o.amount as f64 * factor).round() as i64).max(1);
+        let amount = (round(o.amount as f64 * factor) as i64).max(1);
         if amount > bought - returned {
             continue;
         }
@@ -419,13 +626,15 @@ fn returns(rng: &mut Rng, h: &History, spec: &SegmentSpec, last: i32) -> Vec<Ord
         out.push(Order {
             day,
             product: o.product,
-            quantity: ((o.quantity * factor) * 10.0).round().max(1.0) / 10.0,
+            quantity: round((o.quantity * factor) * 10.0).max(1.0) / 10.0,
             amount,
-            cost: o.cost.map(|c| (c as f64 * factor).round() as i64),
+            // Never negative, so never `NO_COST`.
+            cost_or_none: o
+                .cost()
+                .map_or(NO_COST, |c| round(c as f64 * factor) as i64),
         });
     }
     out.sort_by_key(|r| r.day);
-    out
 }
 
 /// Why a customer left: price the most common, service more likely for demanding customers,
@@ -460,7 +669,7 @@ fn exit_reason(rng: &mut Rng, profile: &Profile) -> ExitReason {
 }
 
 /// A note for a recorded exit, in the words a relationship manager would write.
-pub(crate) fn exit_note(rng: &mut Rng, reason: ExitReason, business: bool) -> String {
+pub(crate) fn exit_note(rng: &mut Rng, reason: ExitReason, business: bool) -> &'static str {
     let notes: &[&str] = match (reason, business) {
         (ExitReason::Price, true) => &[
             "Moved to a cash-and-carry wholesaler with lower list prices.",
@@ -514,5 +723,56 @@ pub(crate) fn exit_note(rng: &mut Rng, reason: ExitReason, business: bool) -> St
         (ExitReason::Other, true) => &["Owner retired.", "Account merged into a sister company's."],
         (ExitReason::Other, false) => &["No reason given.", "Asked to close the account."],
     };
-    rng.pick(notes).to_string()
+    rng.pick(notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floor_and_round_without_the_math_library_match_the_standard_ones() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            -1.5,
+            2.5,
+            -2.5,
+            0.49999999999999994,
+            -0.49999999999999994,
+            1.0,
+            -1.0,
+            2_147_483_647.5,
+            2_147_483_648.0,
+            -2_147_483_648.5,
+            -2_147_483_649.0,
+            4_503_599_627_370_495.5,
+            -4_503_599_627_370_495.5,
+            4_503_599_627_370_496.0,
+            1e300,
+            -1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            -f64::MIN_POSITIVE,
+            f64::EPSILON,
+            9_007_199_254_740_993.0,
+            1e-310,
+        ];
+        let mut rng = super::super::rng::Rng::stream(1, super::super::rng::Purpose::Company, 9);
+        for _ in 0..100_000 {
+            let scale = [1.0, 10.0, 1e3, 1e6, 1e12, 1e17][rng.below(6)];
+            values.push((rng.unit() - 0.5) * scale);
+            values.push(rng.below(1000) as f64 / 4.0 - 125.0);
+        }
+        for x in values {
+            assert_eq!(floor_i32(x), x.floor() as i32, "floor of {x:e}");
+            assert_eq!(round(x).to_bits(), x.round().to_bits(), "round of {x:e}");
+        }
+        assert_eq!(floor_i32(f64::NAN), f64::NAN.floor() as i32);
+        assert!(round(f64::NAN).is_nan());
+    }
 }

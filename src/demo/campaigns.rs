@@ -3,7 +3,7 @@
 //! buying, and the `Campaign` records with costs from the numbers reached.
 
 use super::catalogue::{SegmentId, HOME_COOKS, HOTELS};
-use super::Timeline;
+use super::timeline::Timeline;
 use crate::domain::{Campaign, CampaignKind, CampaignTarget, Money, Tier};
 use chrono::Datelike;
 

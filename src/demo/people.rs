@@ -4,7 +4,8 @@
 
 use super::catalogue::{City, CATERERS, CITIES, HOME_COOKS, HOTELS, MOBILE, RESTAURANTS, RETAIL};
 use super::rng::Rng;
-use std::collections::HashSet;
+use super::textset::TextSet;
+use rustc_hash::FxHashMap;
 
 const FIRST: [&str; 80] = [
     "Oliver", "Amelia", "Harry", "Isla", "Jack", "Ava", "George", "Mia", "Noah", "Grace", "Leo",
@@ -144,10 +145,38 @@ pub(crate) struct Person {
     pub last: &'static str,
 }
 
-impl Person {
+/// Text the demo writes out piece by piece (rather than through `core::fmt`, which costs
+/// more than the pieces on a hundred thousand customers).
+pub(crate) trait Text {
+    /// Appends the text to `out`.
+    fn push_to(&self, out: &mut String);
+
+    /// The text.
+    fn text(&self) -> String {
+        let mut out = String::new();
+        self.push_to(&mut out);
+        out
+    }
+}
+
+/// Appends the decimal digits of `n` (as `Display` writes them).
+#[inline]
+fn push_int(out: &mut String, n: impl itoa::Integer) {
+    out.push_str(itoa::Buffer::new().format(n));
+}
+
+/// Appends the pieces, one after the other.
+#[inline]
+fn push_all(out: &mut String, pieces: &[&str]) {
+    for p in pieces {
+        out.push_str(p);
+    }
+}
+
+impl Text for Person {
     /// "First Last".
-    pub fn full(&self) -> String {
-        format!("{} {}", self.first, self.last)
+    fn push_to(&self, out: &mut String) {
+        push_all(out, &[self.first, " ", self.last]);
     }
 }
 
@@ -159,18 +188,57 @@ pub(crate) fn person(rng: &mut Rng) -> Person {
     }
 }
 
-/// Lower-case ASCII letters and digits of `text`, words joined by `sep`.
-fn slug(text: &str, sep: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '&' || c == '-')
-        .map(|w| {
-            w.chars()
+/// Lower-case ASCII letters and digits of `text`, words joined by `sep`, appended to `out`.
+/// Words are split at whitespace, '&' and '-'; a word without letters or digits is left out.
+fn slug_into(text: &str, sep: &str, out: &mut String) {
+    if !text.is_ascii() {
+        return slug_chars(text, sep, out);
+    }
+    // ASCII text: the same, byte by byte (ASCII whitespace is all the whitespace there is).
+    let mut wrote = false;
+    let mut in_word = false;
+    for b in text.bytes() {
+        if b.is_ascii_whitespace() || b == b'\x0b' || b == b'&' || b == b'-' {
+            in_word = false;
+        } else if b.is_ascii_alphanumeric() {
+            if !in_word && wrote {
+                out.push_str(sep);
+            }
+            in_word = true;
+            wrote = true;
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+    }
+}
+
+/// [`slug_into`] for any text.
+fn slug_chars(text: &str, sep: &str, out: &mut String) {
+    let mut wrote = false;
+    for word in text.split(|c: char| c.is_whitespace() || c == '&' || c == '-') {
+        let mark = out.len();
+        if wrote {
+            out.push_str(sep);
+        }
+        let letters = out.len();
+        out.extend(
+            word.chars()
                 .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
-                .to_ascii_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(sep)
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        if out.len() == letters {
+            out.truncate(mark);
+        } else {
+            wrote = true;
+        }
+    }
+}
+
+/// Lower-case ASCII letters and digits of `text`, words joined by `sep`.
+#[cfg(test)]
+fn slug(text: &str, sep: &str) -> String {
+    let mut out = String::new();
+    slug_into(text, sep, &mut out);
+    out
 }
 
 /// The city's record (London when the index is out of range).
@@ -178,144 +246,336 @@ pub(crate) fn city(index: usize) -> &'static City {
     &CITIES[index.min(CITIES.len() - 1)]
 }
 
-/// A company name that fits the segment, unique among `used`.
+/// A set of distinct names (company names, e-mail addresses) held in one buffer, handing out
+/// each name's index, and remembering for each taken name (and city) the first numbered
+/// variant not yet tried, so that the thousandth "The London Deli" does not try the 999
+/// numbers taken before it one by one. Since names are only ever added, every variant below
+/// the remembered number is taken, and starting there finds the same first free variant.
+///
+/// Names are found by a 64-bit hash confirmed against the stored text ([`TextSet`]), with one
+/// look-up per try.
+#[derive(Debug, Default)]
+pub(crate) struct Names {
+    set: TextSet,
+    next: FxHashMap<(u32, u32), u32>,
+    base: String,
+    candidate: String,
+    first: String,
+    last: String,
+}
+
+impl Names {
+    /// An empty set with room for about `n` names.
+    pub fn with_capacity(n: usize) -> Names {
+        Names {
+            set: TextSet::with_capacity(n, n * 24),
+            ..Names::default()
+        }
+    }
+
+    /// Name `index`.
+    #[inline]
+    pub fn get(&self, index: u32) -> &str {
+        self.set.get(index)
+    }
+
+    fn insert(&mut self, s: &str) -> Result<u32, u32> {
+        self.set.insert(s)
+    }
+
+    /// Takes the name in `self.base` if it is free, else the first free variant
+    /// `variant(base, n)` for n = 2, 3, …; returns its index. `key` tells apart variant
+    /// families of the same base text.
+    fn take(&mut self, key: u32, variant: impl Fn(&str, u32, &mut String)) -> u32 {
+        let base_text = std::mem::take(&mut self.base);
+        let taken = self.insert(&base_text);
+        let index = match taken {
+            Ok(i) => i,
+            Err(base) => {
+                let mut candidate = std::mem::take(&mut self.candidate);
+                let mut n = self.next.get(&(base, key)).copied().unwrap_or(2);
+                let index = loop {
+                    candidate.clear();
+                    variant(&base_text, n, &mut candidate);
+                    n += 1;
+                    if let Ok(i) = self.insert(&candidate) {
+                        break i;
+                    }
+                };
+                self.next.insert((base, key), n);
+                self.candidate = candidate;
+                index
+            }
+        };
+        self.base = base_text;
+        index
+    }
+}
+
+/// A company name that fits the segment, unique among `used`; returns its index in `used`.
 pub(crate) fn company(
     rng: &mut Rng,
     segment: usize,
     owner: Person,
     city_index: usize,
-    used: &mut HashSet<String>,
-) -> String {
+    used: &mut Names,
+) -> u32 {
     let c = city(city_index);
     let adj = rng.pick(&ADJECTIVES);
     let noun = rng.pick(&NOUNS);
     let other = rng.pick(&NOUNS);
     let partner = rng.pick(&FIRST);
     let (last, first, city_name) = (owner.last, owner.first, c.name);
-    let name = match segment {
+    let name = &mut used.base;
+    name.clear();
+    match segment {
         RESTAURANTS => match rng.below(7) {
-            0 => format!("{last}'s Bistro"),
-            1 => format!("Trattoria {last}"),
-            2 => format!("The {adj} {noun}"),
-            3 => format!("{noun} & {other}"),
-            4 => format!("Cafe {first}"),
-            5 => format!("{last} Kitchen"),
-            _ => format!("{city_name} Noodle Bar"),
+            0 => push_all(name, &[last, "'s Bistro"]),
+            1 => push_all(name, &["Trattoria ", last]),
+            2 => push_all(name, &["The ", adj, " ", noun]),
+            3 => push_all(name, &[noun, " & ", other]),
+            4 => push_all(name, &["Cafe ", first]),
+            5 => push_all(name, &[last, " Kitchen"]),
+            _ => push_all(name, &[city_name, " Noodle Bar"]),
         },
         HOTELS => match rng.below(5) {
-            0 => format!("The {last} Hotel"),
-            1 => format!("{city_name} {noun} Hotel"),
-            2 => format!("The {adj} {noun} Inn"),
-            3 => format!("Hotel {last}"),
-            _ => format!("The {noun} House"),
+            0 => push_all(name, &["The ", last, " Hotel"]),
+            1 => push_all(name, &[city_name, " ", noun, " Hotel"]),
+            2 => push_all(name, &["The ", adj, " ", noun, " Inn"]),
+            3 => push_all(name, &["Hotel ", last]),
+            _ => push_all(name, &["The ", noun, " House"]),
         },
         CATERERS => match rng.below(5) {
-            0 => format!("{last} Catering"),
-            1 => format!("{adj} Plate Events"),
-            2 => format!("{first} & {partner} Catering"),
-            3 => format!("{noun} Feasts"),
-            _ => format!("{city_name} Event Kitchens"),
+            0 => push_all(name, &[last, " Catering"]),
+            1 => push_all(name, &[adj, " Plate Events"]),
+            2 => push_all(name, &[first, " & ", partner, " Catering"]),
+            3 => push_all(name, &[noun, " Feasts"]),
+            _ => push_all(name, &[city_name, " Event Kitchens"]),
         },
         RETAIL => match rng.below(6) {
-            0 => format!("{last} Fine Foods"),
-            1 => format!("The {city_name} Deli"),
-            2 => format!("{noun} Cookshop"),
-            3 => format!("{last} & Sons Grocers"),
-            4 => format!("{adj} {noun} Delicatessen"),
-            _ => format!("{last}'s Larder"),
+            0 => push_all(name, &[last, " Fine Foods"]),
+            1 => push_all(name, &["The ", city_name, " Deli"]),
+            2 => push_all(name, &[noun, " Cookshop"]),
+            3 => push_all(name, &[last, " & Sons Grocers"]),
+            4 => push_all(name, &[adj, " ", noun, " Delicatessen"]),
+            _ => push_all(name, &[last, "'s Larder"]),
         },
-        _ => format!("{last} Household"),
-    };
-    let name = if rng.chance(0.3) {
-        format!("{name} Ltd")
-    } else {
-        name
-    };
-    let mut unique = name.clone();
-    let mut n = 2;
-    while used.contains(&unique) {
-        unique = format!("{name} ({city_name} {n})");
-        n += 1;
+        _ => push_all(name, &[last, " Household"]),
     }
-    used.insert(unique.clone());
-    unique
+    if rng.chance(0.3) {
+        name.push_str(" Ltd");
+    }
+    used.take(city_index as u32, |name, n, out| {
+        push_all(out, &[name, " (", city_name, " "]);
+        push_int(out, n);
+        out.push(')');
+    })
 }
 
 /// An e-mail address on an `.example` domain, unique among `used`: at the company's domain for
-/// business customers, at a mail provider for consumers.
-pub(crate) fn email(
-    rng: &mut Rng,
-    who: Person,
-    company: Option<&str>,
-    used: &mut HashSet<String>,
-) -> String {
-    let first = slug(who.first, "");
-    let last = slug(who.last, "");
-    let (local, domain) = match company {
+/// business customers, at a mail provider for consumers. Returns its index in `used`.
+pub(crate) fn email(rng: &mut Rng, who: Person, company: Option<&str>, used: &mut Names) -> u32 {
+    let Names {
+        base: address,
+        first,
+        last,
+        ..
+    } = used;
+    address.clear();
+    first.clear();
+    last.clear();
+    slug_into(who.first, "", first);
+    slug_into(who.last, "", last);
+    match company {
         Some(c) => {
-            let trimmed = c.trim_start_matches("The ").trim_end_matches(" Ltd");
-            let base = trimmed.split(" (").next().unwrap_or(trimmed);
-            let local = if rng.chance(0.25) {
-                "orders".to_string()
-            } else {
-                format!("{first}.{last}")
+            // c.trim_start_matches("The ").trim_end_matches(" Ltd"), up to the first " (".
+            let mut trimmed = c;
+            while let Some(rest) = trimmed.strip_prefix("The ") {
+                trimmed = rest;
+            }
+            while let Some(rest) = trimmed.strip_suffix(" Ltd") {
+                trimmed = rest;
+            }
+            let base = match trimmed.as_bytes().windows(2).position(|w| w == b" (") {
+                Some(at) => &trimmed[..at],
+                None => trimmed,
             };
-            (local, slug(base, "-"))
+            if rng.chance(0.25) {
+                address.push_str("orders");
+            } else {
+                push_all(address, &[first, ".", last]);
+            }
+            address.push('@');
+            slug_into(base, "-", address);
         }
         None => {
-            let local = match rng.below(4) {
-                0 => format!("{first}.{last}"),
-                1 => format!("{first}{last}{}", rng.int(1, 99)),
-                2 => format!("{}.{last}", first.chars().next().unwrap_or('x')),
-                _ => format!("{first}_{last}"),
-            };
-            (local, rng.pick(&MAIL_PROVIDERS).to_string())
+            match rng.below(4) {
+                0 => push_all(address, &[first, ".", last]),
+                1 => {
+                    push_all(address, &[first, last]);
+                    push_int(address, rng.int(1, 99));
+                }
+                2 => {
+                    address.push(first.chars().next().unwrap_or('x'));
+                    push_all(address, &[".", last]);
+                }
+                _ => push_all(address, &[first, "_", last]),
+            }
+            address.push('@');
+            address.push_str(rng.pick(&MAIL_PROVIDERS));
         }
-    };
-    let mut address = format!("{local}@{domain}.example");
-    let mut n = 2;
-    while used.contains(&address) {
-        address = format!("{local}{n}@{domain}.example");
-        n += 1;
     }
-    used.insert(address.clone());
-    address
+    address.push_str(".example");
+    // `local@domain.example`: neither part holds an '@', so the base text fixes both.
+    used.take(0, |address, n, out| {
+        let (local, rest) = address.split_once('@').unwrap_or((address, ""));
+        out.push_str(local);
+        push_int(out, n);
+        push_all(out, &["@", rest]);
+    })
+}
+
+/// A telephone number: a prefix and three digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Phone {
+    prefix: &'static str,
+    /// Which prefix: a city's index, or `CITIES.len()` for the mobile range.
+    line: u8,
+    digits: u16,
+}
+
+impl Phone {
+    /// A small number that tells the number apart (the same key, the same text).
+    #[inline]
+    pub fn key(&self) -> usize {
+        usize::from(self.line) * 1000 + usize::from(self.digits.min(999))
+    }
+}
+
+impl Text for Phone {
+    /// The prefix and the three digits.
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self.prefix);
+        let d = self.digits.min(999);
+        for digit in [d / 100, d / 10 % 10, d % 10] {
+            out.push(char::from(b'0' + digit as u8));
+        }
+    }
 }
 
 /// A telephone number: a landline in the customer's city, or (for most consumers) a mobile.
-pub(crate) fn phone(rng: &mut Rng, city_index: usize, business: bool) -> String {
-    let digits = rng.below(1000);
-    if !business && rng.chance(0.7) {
-        format!("{MOBILE}{digits:03}")
+pub(crate) fn phone(rng: &mut Rng, city_index: usize, business: bool) -> Phone {
+    let digits = rng.below(1000) as u16;
+    let (prefix, line) = if !business && rng.chance(0.7) {
+        (MOBILE, CITIES.len())
     } else {
-        format!("{}{digits:03}", city(city_index).landline)
+        (city(city_index).landline, city_index.min(CITIES.len() - 1))
+    };
+    Phone {
+        prefix,
+        line: line as u8,
+        digits,
+    }
+}
+
+/// A postal address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Address {
+    /// A unit on a business park.
+    Unit {
+        unit: i32,
+        park: &'static str,
+        city: &'static str,
+        district: &'static str,
+    },
+    /// A flat.
+    Flat {
+        flat: i32,
+        number: i32,
+        street: &'static str,
+        city: &'static str,
+        district: &'static str,
+    },
+    /// A house on a street.
+    Street {
+        number: i32,
+        street: &'static str,
+        city: &'static str,
+        district: &'static str,
+    },
+}
+
+impl Text for Address {
+    fn push_to(&self, out: &mut String) {
+        match *self {
+            // "Unit {unit}, {park} Business Park, {city} {district}"
+            Address::Unit {
+                unit,
+                park,
+                city,
+                district,
+            } => {
+                out.push_str("Unit ");
+                push_int(out, unit);
+                push_all(out, &[", ", park, " Business Park, ", city, " ", district]);
+            }
+            // "Flat {flat}, {number} {street}, {city} {district}"
+            Address::Flat {
+                flat,
+                number,
+                street,
+                city,
+                district,
+            } => {
+                out.push_str("Flat ");
+                push_int(out, flat);
+                out.push_str(", ");
+                push_int(out, number);
+                push_all(out, &[" ", street, ", ", city, " ", district]);
+            }
+            // "{number} {street}, {city} {district}"
+            Address::Street {
+                number,
+                street,
+                city,
+                district,
+            } => {
+                push_int(out, number);
+                push_all(out, &[" ", street, ", ", city, " ", district]);
+            }
+        }
     }
 }
 
 /// A postal address in the customer's city.
-pub(crate) fn address(rng: &mut Rng, city_index: usize, segment: usize) -> String {
+pub(crate) fn address(rng: &mut Rng, city_index: usize, segment: usize) -> Address {
     let c = city(city_index);
     let district = rng.pick(c.districts);
     let number = rng.int(1, 240);
     if segment == CATERERS && rng.chance(0.5) {
-        format!(
-            "Unit {}, {} Business Park, {} {}",
-            rng.int(1, 40),
-            rng.pick(&NOUNS),
-            c.name,
-            district
-        )
+        let unit = rng.int(1, 40);
+        Address::Unit {
+            unit,
+            park: rng.pick(&NOUNS),
+            city: c.name,
+            district,
+        }
     } else if segment == HOME_COOKS && rng.chance(0.3) {
-        format!(
-            "Flat {}, {} {}, {} {}",
-            rng.int(1, 30),
+        let flat = rng.int(1, 30);
+        Address::Flat {
+            flat,
             number,
-            rng.pick(&STREETS),
-            c.name,
-            district
-        )
+            street: rng.pick(&STREETS),
+            city: c.name,
+            district,
+        }
     } else {
-        format!("{number} {}, {} {}", rng.pick(&STREETS), c.name, district)
+        Address::Street {
+            number,
+            street: rng.pick(&STREETS),
+            city: c.name,
+            district,
+        }
     }
 }
 
@@ -336,8 +596,42 @@ pub(crate) struct Traits {
     pub loyalty_card: bool,
 }
 
+/// Free notes: one or two sentences, joined by a space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Notes(pub &'static str, pub Option<&'static str>);
+
+impl Text for Notes {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self.0);
+        if let Some(more) = self.1 {
+            push_all(out, &[" ", more]);
+        }
+    }
+}
+
+/// Up to eight tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tags {
+    items: [&'static str; 8],
+    len: u8,
+}
+
+impl Tags {
+    fn push(&mut self, tag: &'static str) {
+        if let Some(slot) = self.items.get_mut(usize::from(self.len)) {
+            *slot = tag;
+            self.len += 1;
+        }
+    }
+
+    /// The tags, in order.
+    pub fn as_slice(&self) -> &[&'static str] {
+        &self.items[..usize::from(self.len)]
+    }
+}
+
 /// Free notes (one or two sentences) and tags.
-pub(crate) fn notes_and_tags(rng: &mut Rng, t: Traits) -> (String, Vec<String>) {
+pub(crate) fn notes_and_tags(rng: &mut Rng, t: Traits) -> (Notes, Tags) {
     let segment_notes: &[&str] = match t.segment {
         RESTAURANTS => &[
             "Prefers deliveries before 9 am.",
@@ -373,20 +667,20 @@ pub(crate) fn notes_and_tags(rng: &mut Rng, t: Traits) -> (String, Vec<String>) 
             "Follows our recipe newsletter.",
         ],
     };
-    let mut notes = vec![rng.pick(segment_notes)];
+    let mut notes = Notes(rng.pick(segment_notes), None);
     if t.demanding {
-        notes.push(rng.pick(&[
+        notes.1 = Some(rng.pick(&[
             "Very demanding about delivery windows; escalates quickly.",
             "Calls often with questions about origins and allergens.",
             "Disputes invoices regularly; check them before sending.",
         ]));
     } else if t.price_sensitive {
-        notes.push(rng.pick(&[
+        notes.1 = Some(rng.pick(&[
             "Price-sensitive: compares our list with the cash-and-carry every order.",
             "Waits for promotions before big orders.",
         ]));
     } else if t.key_account {
-        notes.push("Key account: agree the quarterly plan with the owner.");
+        notes.1 = Some("Key account: agree the quarterly plan with the owner.");
     }
     let segment_tags: &[&str] = match t.segment {
         RESTAURANTS => &[
@@ -401,10 +695,14 @@ pub(crate) fn notes_and_tags(rng: &mut Rng, t: Traits) -> (String, Vec<String>) 
         RETAIL => &["hampers", "delicatessen", "cookware", "farm shop"],
         _ => &["baker", "gift buyer", "newsletter", "vegan", "keen cook"],
     };
-    let mut tags = vec![rng.pick(segment_tags).to_string()];
+    let mut tags = Tags {
+        items: [""; 8],
+        len: 0,
+    };
+    tags.push(rng.pick(segment_tags));
     if rng.chance(0.3) {
-        let extra = rng.pick(segment_tags).to_string();
-        if !tags.contains(&extra) {
+        let extra = rng.pick(segment_tags);
+        if !tags.as_slice().contains(&extra) {
             tags.push(extra);
         }
     }
@@ -416,19 +714,47 @@ pub(crate) fn notes_and_tags(rng: &mut Rng, t: Traits) -> (String, Vec<String>) 
         (t.loyalty_card, "loyalty card"),
     ] {
         if flag {
-            tags.push(tag.to_string());
+            tags.push(tag);
         }
     }
     if t.segment != HOME_COOKS && rng.chance(0.05) {
-        tags.push("late payer".to_string());
+        tags.push("late payer");
     }
-    (notes.join(" "), tags)
+    (notes, tags)
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::rng::Purpose;
     use super::*;
+
+    #[test]
+    fn the_ascii_slug_is_the_general_one() {
+        let texts = [
+            "O'Brien",
+            "Fig & Oak Kitchen",
+            "  a--b  &&c ",
+            "",
+            "-",
+            "Zoë's Café",
+            "a\tb\nc",
+            "x\u{b}y\u{c}z",
+            "Thé Ltd",
+            "The Golden Spoon (London 2)",
+            "a\u{a0}b",
+            "\u{2003}q",
+            "K\u{212a}",
+            "1-2 3",
+        ];
+        for t in texts {
+            for sep in ["", "-"] {
+                let (mut a, mut b) = (String::new(), String::new());
+                slug_into(t, sep, &mut a);
+                slug_chars(t, sep, &mut b);
+                assert_eq!(a, b, "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn slugs_keep_only_ascii_letters_and_digits() {
@@ -439,7 +765,7 @@ mod tests {
     #[test]
     fn emails_are_unique_and_on_example_domains() {
         let mut rng = Rng::stream(1, Purpose::Record, 0);
-        let mut used = HashSet::new();
+        let mut used = Names::default();
         let who = Person {
             first: "Ama",
             last: "O'Brien",
@@ -447,8 +773,11 @@ mod tests {
         let a = email(&mut rng, who, Some("The Copper Kettle Ltd"), &mut used);
         let b = email(&mut rng, who, Some("The Copper Kettle Ltd"), &mut used);
         assert_ne!(a, b);
+        let (a, b) = (used.get(a), used.get(b));
         assert!(a.ends_with("@copper-kettle.example"), "{a}");
+        assert!(b.ends_with("@copper-kettle.example"), "{b}");
         let c = email(&mut rng, who, None, &mut used);
+        let c = used.get(c);
         assert!(c.ends_with(".example") && c.contains("obrien"), "{c}");
     }
 
@@ -456,7 +785,7 @@ mod tests {
     fn phones_use_the_drama_ranges() {
         let mut rng = Rng::stream(2, Purpose::Record, 0);
         for i in 0..50 {
-            let p = phone(&mut rng, i % 8, i % 2 == 0);
+            let p = phone(&mut rng, i % 8, i % 2 == 0).text();
             assert!(
                 p.starts_with("07700 900") || CITIES.iter().any(|c| p.starts_with(c.landline)),
                 "{p}"

@@ -2,11 +2,12 @@
 //! interaction (onboarding, routine contacts, complaints, managers' visits, events, exit calls)
 //! with its cost.
 
-use super::behaviour::{History, Profile};
+use super::behaviour::{Lives, Past, Profile};
 use super::campaigns::CampaignPlan;
 use super::catalogue::{RETAIL, SALES_CALL, TRADE_FAIR};
 use super::rng::Rng;
-use crate::domain::{Cadence, InteractionKind, Manager, Money};
+use crate::domain::{Cadence, ExitReason, InteractionKind, Manager, Money};
+use rustc_hash::FxHashMap;
 
 /// A relationship manager and the cities they cover.
 struct ManagerSpec {
@@ -76,13 +77,13 @@ pub(crate) fn manager_id(a: &Assignment) -> &'static str {
 /// to a manager covering their city (retail to the national desk), the least loaded first.
 pub(crate) fn assign_managers(
     profiles: &[Profile],
-    histories: &[History],
+    lives: &Lives,
     promising_value: f64,
     last_day: i32,
     rng: &mut Rng,
 ) -> Vec<Option<Assignment>> {
     let n = profiles.len();
-    let revenue: Vec<i64> = histories.iter().map(History::revenue).collect();
+    let revenue: Vec<i64> = (0..lives.len()).map(|i| lives.get(i).revenue()).collect();
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| revenue[b].cmp(&revenue[a]).then(a.cmp(&b)));
     let mut rank = vec![0usize; n];
@@ -154,8 +155,139 @@ fn standard_cost(kind: InteractionKind) -> i64 {
         .map_or(0, |(_, c)| *c)
 }
 
+/// An interaction's note: fixed text, a campaign's name, or the exit call (whose text names
+/// the reason).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Note {
+    /// Fixed text.
+    Text(&'static str),
+    /// The name of the campaign plan with this index.
+    Campaign(usize),
+    /// "Exit call: customer is leaving (reason)".
+    ExitCall(ExitReason),
+}
+
+/// The text of every [`Note`]: the campaigns' names and the exit calls' sentences, built once.
+pub(crate) struct NoteTexts<'a> {
+    plans: &'a [CampaignPlan],
+    exit_calls: Vec<String>,
+}
+
+impl<'a> NoteTexts<'a> {
+    /// The texts for these campaigns.
+    pub fn new(plans: &'a [CampaignPlan]) -> NoteTexts<'a> {
+        NoteTexts {
+            plans,
+            exit_calls: ExitReason::ALL
+                .iter()
+                .map(|reason| format!("Exit call: customer is leaving ({reason})"))
+                .collect(),
+        }
+    }
+
+    /// The text of `note`.
+    #[inline]
+    pub fn text(&self, note: Note) -> &str {
+        match note {
+            Note::Text(text) => text,
+            Note::Campaign(k) => self.plans.get(k).map_or("", |p| p.name.as_str()),
+            Note::ExitCall(reason) => self
+                .exit_calls
+                .get(usize::from(reason.code()))
+                .map_or("", String::as_str),
+        }
+    }
+}
+
+/// An interaction as the demo keeps it until the records or blocks are laid out (24 bytes:
+/// there are half a million at 100,000 customers): note and outcome as codes of
+/// [`ContactCodes`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct ContactRow {
+    /// Customer index.
+    pub customer: u32,
+    /// Day offset.
+    pub day: i32,
+    /// Own cost in minor units as a block column holds it ([`Money::to_column`]).
+    pub cost: i64,
+    /// Code of the note.
+    pub note: u32,
+    /// Code of the outcome, 0 for none.
+    pub outcome: u16,
+    /// Kind.
+    pub kind: InteractionKind,
+}
+
+/// Codes of the notes and outcomes of [`ContactRow`]s: each distinct note (a fixed text by its
+/// address, a campaign's name, an exit call) and outcome gets the next code as it first comes.
+#[derive(Debug, Default)]
+pub(crate) struct ContactCodes {
+    notes: Vec<Note>,
+    note_codes: FxHashMap<(u8, usize, usize), u32>,
+    /// Outcome `code - 1`.
+    outcomes: Vec<&'static str>,
+    outcome_codes: FxHashMap<(usize, usize), u16>,
+}
+
+impl ContactCodes {
+    /// `c` of customer `customer` as a row.
+    pub fn row(&mut self, customer: u32, c: &Contact) -> ContactRow {
+        let key = match c.note {
+            Note::Text(t) => (0, t.as_ptr() as usize, t.len()),
+            Note::Campaign(k) => (1, k, 0),
+            Note::ExitCall(reason) => (2, usize::from(reason.code()), 0),
+        };
+        let next = self.notes.len() as u32;
+        let note = *self.note_codes.entry(key).or_insert(next);
+        if note == next {
+            self.notes.push(c.note);
+        }
+        let outcome = match c.outcome {
+            None => 0,
+            Some(t) => {
+                let next = self.outcomes.len() as u16 + 1;
+                let code = *self
+                    .outcome_codes
+                    .entry((t.as_ptr() as usize, t.len()))
+                    .or_insert(next);
+                if code == next {
+                    // The outcomes are a few dozen literals of `interactions`.
+                    self.outcomes.push(t);
+                }
+                code
+            }
+        };
+        ContactRow {
+            customer,
+            day: c.day,
+            cost: Money::to_column(c.cost),
+            note,
+            outcome,
+            kind: c.kind,
+        }
+    }
+
+    /// The note of code `code`.
+    #[inline]
+    pub fn note(&self, code: u32) -> Note {
+        self.notes
+            .get(code as usize)
+            .copied()
+            .unwrap_or(Note::Text(""))
+    }
+
+    /// The outcome of code `code`.
+    #[inline]
+    pub fn outcome(&self, code: u16) -> Option<&'static str> {
+        match code {
+            0 => None,
+            c => self.outcomes.get(usize::from(c) - 1).copied(),
+        }
+    }
+}
+
 /// One interaction before it gets the customer's id.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Contact {
     /// Day offset.
     pub day: i32,
@@ -164,9 +296,9 @@ pub(crate) struct Contact {
     /// Own cost, when recorded.
     pub cost: Option<Money>,
     /// Note.
-    pub note: String,
+    pub note: Note,
     /// Outcome.
-    pub outcome: Option<String>,
+    pub outcome: Option<&'static str>,
 }
 
 /// Builds contacts with costs: about four in five carry their own cost (the standard cost of
@@ -174,12 +306,12 @@ pub(crate) struct Contact {
 /// much again); the rest use the workspace's standard cost.
 struct Log<'a> {
     rng: &'a mut Rng,
-    out: Vec<Contact>,
+    out: &'a mut Vec<Contact>,
     demanding: bool,
 }
 
 impl Log<'_> {
-    fn add(&mut self, day: i32, kind: InteractionKind, note: &str, outcome: Option<&str>) {
+    fn add(&mut self, day: i32, kind: InteractionKind, note: Note, outcome: Option<&'static str>) {
         let cost = if self.rng.chance(0.8) {
             let escalation = if self.demanding && kind == InteractionKind::Complaint {
                 1.5
@@ -187,7 +319,7 @@ impl Log<'_> {
                 1.0
             };
             let c = standard_cost(kind) as f64 * escalation * self.rng.noise(0.3);
-            Some(Money((c.round() as i64).max(0)))
+            Some(Money((super::behaviour::round(c) as i64).max(0)))
         } else {
             None
         };
@@ -195,9 +327,20 @@ impl Log<'_> {
             day,
             kind,
             cost,
-            note: note.to_string(),
-            outcome: outcome.map(str::to_string),
+            note,
+            outcome,
         });
+    }
+
+    /// `add` with a fixed note.
+    fn text(
+        &mut self,
+        day: i32,
+        kind: InteractionKind,
+        note: &'static str,
+        outcome: Option<&'static str>,
+    ) {
+        self.add(day, kind, Note::Text(note), outcome);
     }
 
     fn note_for(&mut self, kind: InteractionKind) -> (&'static str, Option<&'static str>) {
@@ -261,21 +404,23 @@ impl Log<'_> {
 /// account opens for customers won by a sales call), routine contacts, complaints about orders
 /// and returns, the demanding customers' extra consultations, calls and service visits, the
 /// relationship manager's cadence (stopping early when the manager has fallen behind), campaign
-/// events, loyalty gifts and the exit call.
+/// events, loyalty gifts and the exit call. They replace what `out` held.
 pub(crate) fn interactions(
     rng: &mut Rng,
     profile: &Profile,
-    history: &History,
+    history: Past<'_>,
     assignment: Option<&Assignment>,
     plans: &[CampaignPlan],
     last_day: i32,
-) -> Vec<Contact> {
+    out: &mut Vec<Contact>,
+) {
     let spec = profile.spec();
     let until = history.active_until(last_day);
     let start = profile.acquired;
+    out.clear();
     let mut log = Log {
         rng,
-        out: Vec::new(),
+        out,
         demanding: profile.demanding,
     };
 
@@ -284,7 +429,7 @@ pub(crate) fn interactions(
         if profile.channel == SALES_CALL {
             for _ in 0..log.rng.int(2, 3) {
                 let day = (start - log.rng.int(0, 45)).max(0);
-                log.add(
+                log.text(
                     day,
                     InteractionKind::Visit,
                     "Sales visit with samples",
@@ -292,14 +437,14 @@ pub(crate) fn interactions(
                 );
             }
         } else if profile.channel == TRADE_FAIR {
-            log.add(
+            log.text(
                 start,
                 InteractionKind::Meeting,
                 "Met at the trade fair stand; account opened",
                 Some("account opened"),
             );
         } else {
-            log.add(
+            log.text(
                 start,
                 InteractionKind::Call,
                 "Welcome call: delivery days and contacts agreed",
@@ -307,7 +452,7 @@ pub(crate) fn interactions(
             );
         }
     } else if log.rng.chance(0.6) {
-        log.add(
+        log.text(
             start,
             InteractionKind::Email,
             "Welcome e-mail with a first-order voucher",
@@ -338,21 +483,21 @@ pub(crate) fn interactions(
             .get(log.rng.weighted(&weights))
             .map_or(InteractionKind::Call, |(k, _)| *k);
         let (note, outcome) = log.note_for(kind);
-        log.add(day, kind, note, outcome);
+        log.text(day, kind, note, outcome);
     }
 
     // Complaints about orders and returns.
     let complaint_rate = if profile.demanding { 0.22 } else { 0.015 };
-    for o in &history.orders {
+    for o in history.orders {
         if log.rng.chance(complaint_rate) {
             let day = (o.day + log.rng.int(1, 10)).min(until);
             let (note, outcome) = log.note_for(InteractionKind::Complaint);
-            log.add(day.max(o.day), InteractionKind::Complaint, note, outcome);
+            log.text(day.max(o.day), InteractionKind::Complaint, note, outcome);
         }
     }
-    for r in &history.returns {
+    for r in history.returns {
         if log.rng.chance(0.5) {
-            log.add(
+            log.text(
                 r.day,
                 InteractionKind::Complaint,
                 "Return: goods damaged or not as ordered",
@@ -365,7 +510,7 @@ pub(crate) fn interactions(
     if profile.demanding && spec.business {
         let mut day = start + log.rng.int(30, 90);
         while day <= until {
-            log.add(
+            log.text(
                 day,
                 InteractionKind::Visit,
                 "Service visit to settle open complaints",
@@ -382,7 +527,7 @@ pub(crate) fn interactions(
             for _ in 0..poisson(log.rng, per_year * span_years) {
                 let day = log.rng.int(start, until);
                 let (note, outcome) = log.note_for(kind);
-                log.add(day, kind, note, outcome);
+                log.text(day, kind, note, outcome);
             }
         }
     }
@@ -396,7 +541,7 @@ pub(crate) fn interactions(
         };
         // (kind, every so many days, note): weekly contact is a fortnightly call and a monthly
         // visit; monthly contact a visit; quarterly contact a review meeting.
-        let visits: &[(InteractionKind, i32, &str)] = match a.cadence {
+        let visits: &[(InteractionKind, i32, &'static str)] = match a.cadence {
             Cadence::Weekly => &[
                 (InteractionKind::Call, 14, "Check-in call with the buyer"),
                 (
@@ -418,7 +563,7 @@ pub(crate) fn interactions(
                     "order placed",
                     "no change",
                 ]);
-                log.add(day, kind, note, Some(outcome));
+                log.text(day, kind, note, Some(outcome));
                 day += every + log.rng.int(-every / 6, every / 6);
             }
         }
@@ -430,13 +575,18 @@ pub(crate) fn interactions(
             continue;
         };
         if plan.event {
-            log.add(t.day, InteractionKind::Event, &plan.name, Some("attended"));
+            log.add(
+                t.day,
+                InteractionKind::Event,
+                Note::Campaign(t.campaign),
+                Some("attended"),
+            );
         }
         if plan.rolling {
             // Loyalty-card members get a birthday gift once a year.
             let mut day = t.day + log.rng.int(0, 364);
             while day <= until {
-                log.add(
+                log.text(
                     day,
                     InteractionKind::Other,
                     "Birthday gift sent",
@@ -449,7 +599,7 @@ pub(crate) fn interactions(
             let mut day = t.day + log.rng.int(7, every);
             while day <= until {
                 if log.rng.chance(0.7) {
-                    log.add(
+                    log.text(
                         day,
                         InteractionKind::Event,
                         "Chef's Table Club tasting",
@@ -463,14 +613,17 @@ pub(crate) fn interactions(
 
     // The exit call.
     if let Some((day, reason)) = history.exit {
-        let note = format!("Exit call: customer is leaving ({reason})");
-        log.add(day, InteractionKind::Call, &note, Some("exit recorded"));
+        log.add(
+            day,
+            InteractionKind::Call,
+            Note::ExitCall(reason),
+            Some("exit recorded"),
+        );
     }
 
-    let mut out = log.out;
+    let out = log.out;
     out.retain(|c| c.day >= 0 && c.day <= last_day);
     out.sort_by_key(|c| c.day);
-    out
 }
 
 /// A Poisson draw with the given mean (Knuth's product method; means here are small), capped

@@ -10,7 +10,7 @@ pub mod protocol;
 
 use crate::analytics::ledger::Ledger;
 use crate::analytics::workspace;
-use crate::domain::blocks::{Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock, Stored};
+use crate::domain::blocks::Stored;
 use crate::domain::bundle::{Bundle, ImportBatch, WorkspaceSettings};
 use crate::i18n::{Locale, Sentence};
 use crate::storage::{StorageError, Subject};
@@ -143,16 +143,10 @@ async fn load_demo(
         customers: customers as usize,
         ..Default::default()
     };
-    let demo = crate::demo::generate_with_progress(&options, &mut |f| {
-        progress(job, f * 0.3, "generating")
-    })
-    .map_err(|e| e.to_string())?;
+    let demo = crate::demo::generate_blocks(&options, &mut |f| progress(job, f * 0.3, "generating"))
+        .map_err(|e| e.to_string())?;
     laps.lap("generate");
-    let rows = demo.transactions.len()
-        + demo.customers.len()
-        + demo.interactions.len()
-        + demo.responses.len()
-        + demo.exits.len();
+    let rows = demo.rows();
     let bundle = Bundle {
         settings: Some(WorkspaceSettings {
             settings: demo.settings,
@@ -161,14 +155,13 @@ async fn load_demo(
         managers: demo.managers,
         campaigns: demo.campaigns,
         plans: demo.plans,
-        customers: Stored::all_fresh(CustomerBlock::from_records(&demo.customers)),
-        transactions: Stored::all_fresh(crate::import::grouped_blocks(&demo.transactions)),
-        interactions: Stored::all_fresh(InteractionBlock::from_records(&demo.interactions)),
-        exits: Stored::all_fresh(ExitBlock::from_records(&demo.exits)),
-        responses: Stored::all_fresh(ResponseBlock::from_records(&demo.responses)),
+        customers: Stored::all_fresh(demo.customers),
+        transactions: Stored::all_fresh(demo.transactions),
+        interactions: Stored::all_fresh(demo.interactions),
+        exits: Stored::all_fresh(demo.exits),
+        responses: Stored::all_fresh(demo.responses),
         ..Bundle::default()
     };
-    laps.lap("make blocks");
     let batch = ImportBatch {
         id: batch_id,
         kind: "demo".into(),

@@ -155,7 +155,11 @@ fn ImportHistory() -> impl IntoView {
         spawn_local(async move {
             match actions::revert_import(workspace, id).await {
                 Ok(()) => confirming.set(None),
-                Err(e) => error.set(Some(e.message)),
+                Err(e) => {
+                    // Reverted meanwhile (another tab): the list shows it; say so.
+                    confirming.set(None);
+                    error.set(Some(e.message));
+                }
             }
             reverting.set(false);
         });
@@ -222,7 +226,7 @@ fn ImportHistory() -> impl IntoView {
                     </div>
                 </div>
             })}
-            {move || error.get().map(|e| view! { <p class="inline-error" role="alert">{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="inline-error" role="alert" data-testid="revert-error">{e}</p> })}
         </section>
     }
 }
