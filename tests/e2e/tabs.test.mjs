@@ -26,7 +26,7 @@ test("a revert raced from two tabs ends with one revert and one clear sentence",
   // Both settle: the dialog closes in both tabs, and the list says "Reverted" in both.
   for (const page of [a, b]) {
     await page.waitForSelector('[data-testid="confirm-revert"]', { state: "detached", timeout: 60000 });
-    await page.waitForFunction(() => /Reverted/.test(document.querySelector('[data-testid="batch-row"]')?.textContent || ""), null, { timeout: 60000 });
+    await page.waitForFunction(() => /reverted/i.test(document.querySelector('[data-testid="batch-row"]')?.textContent || ""), null, { timeout: 60000 });
   }
   const sentences = [];
   for (const page of [a, b]) {
