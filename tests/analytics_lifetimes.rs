@@ -9,37 +9,11 @@ use customer_insight::analytics::gamma_gamma::{fit_gamma_gamma, GammaGammaData};
 use customer_insight::analytics::tolerance::{params_agree, values_agree, P_ALIVE_ABSOLUTE};
 use customer_insight::analytics::{score, ExitInput, InteractionInput, Ledger, ScoreOptions};
 use customer_insight::domain::{Money, Settings, TimeUnit, TransactionKind};
-use serde_json::Value;
 use std::collections::HashMap;
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lifetimes/");
-
-fn read(name: &str) -> String {
-    std::fs::read_to_string(format!("{DIR}{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-fn json(name: &str) -> Value {
-    serde_json::from_str(&read(name)).unwrap()
-}
-
-/// Rows of a simple CSV (no quoting in these fixtures) as maps from header to field.
-fn csv(name: &str) -> Vec<HashMap<String, String>> {
-    let text = read(name);
-    let mut lines = text.lines();
-    let header: Vec<String> = lines.next().unwrap().split(',').map(str::to_string).collect();
-    lines
-        .filter(|l| !l.is_empty())
-        .map(|l| header.iter().cloned().zip(l.split(',').map(str::to_string)).collect())
-        .collect()
-}
-
-fn num(row: &HashMap<String, String>, key: &str) -> f64 {
-    row[key].parse().unwrap_or_else(|_| panic!("{key}: {}", row[key]))
-}
-
-fn f(v: &Value, key: &str) -> f64 {
-    v[key].as_f64().unwrap_or_else(|| panic!("missing {key}"))
-}
+#[path = "support/lifetimes.rs"]
+mod fixtures;
+use fixtures::{csv, f, json, num};
 
 #[test]
 fn cdnow_bg_nbd_fit_matches_lifetimes_and_the_published_estimates() {

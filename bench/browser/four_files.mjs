@@ -132,8 +132,11 @@ async function appPage() {
   return { context, page, log };
 }
 
+// The files one after another in one visit, as a person does: the first from the Import page,
+// each next one from the report's "import another file".
 async function importFile(page, file) {
-  await page.goto(`${base}/import`);
+  if (await page.$('[data-testid="import-another"]')) await page.click('[data-testid="import-another"]');
+  else await page.goto(`${base}/import`);
   await page.waitForSelector('[data-testid="import-file"]', { timeout: 60000 });
   await page.setInputFiles('[data-testid="import-file"]', file);
   await page.waitForSelector('[data-testid="preview-row"]', { timeout: 120000 });

@@ -241,6 +241,18 @@ impl BgNbdData {
         self.triples.len()
     }
 
+    /// Each unique history as (frequency, recency, T, weight), in the data's time unit.
+    pub fn histories(&self) -> impl Iterator<Item = (f64, f64, f64, f64)> + '_ {
+        self.triples.iter().map(|&(xi, ri, ti, w)| {
+            (self.xs[xi as usize], self.recencies[ri as usize], self.ages[ti as usize], w)
+        })
+    }
+
+    /// The largest T.
+    pub fn max_age(&self) -> f64 {
+        self.max_t
+    }
+
     /// Σ frequency over customers.
     pub fn total_frequency(&self) -> f64 {
         self.triples
@@ -257,6 +269,17 @@ struct Likelihood<'a> {
     /// Per unique T: ln(α+T), 1/(α+T); per unique recency the same.
     lt: Vec<(f64, f64)>,
     lr: Vec<(f64, f64)>,
+}
+
+impl<'a> Likelihood<'a> {
+    fn new(data: &'a BgNbdData, scale: f64) -> Likelihood<'a> {
+        Likelihood {
+            data,
+            scale,
+            lt: vec![(0.0, 0.0); data.ages.len()],
+            lr: vec![(0.0, 0.0); data.recencies.len()],
+        }
+    }
 }
 
 impl Objective for Likelihood<'_> {
@@ -357,21 +380,10 @@ impl Objective for Likelihood<'_> {
 /// Above this many unique triples the fit warm-starts on a subsample.
 pub const WARM_START_TRIPLES: usize = 40_000;
 
-/// Fits BG/NBD by maximum likelihood as `lifetimes.BetaGeoFitter.fit` does: time rescaled so
-/// that the largest T is 1, log-parameters started at 0.1, BFGS with gradient tolerance 1e-7 on
-/// the mean negative log-likelihood, α un-scaled afterwards.
-///
-/// Errors when nothing can be learnt: no customers, nobody bought twice, a single purchase
-/// history (one customer, or all identical), or every customer's T is 0 (all first purchases on
-/// the analysis date).
-///
-/// On large data (more than `WARM_START_TRIPLES` unique triples) the search first runs on a
-/// stratified subsample of the triples and continues on the full data from that point and its
-/// inverse-Hessian estimate: the same estimate and convergence rule, far fewer full passes.
-/// The reported iterations are those on the full data.
-pub fn fit_bg_nbd(data: &BgNbdData, options: &FitOptions) -> Result<BgNbdFit, AnalyticsError> {
+/// Whether a repeat-purchase model can learn anything from `data`; the reason when not.
+pub(crate) fn check_fittable(data: &BgNbdData, model: &'static str) -> Result<(), AnalyticsError> {
     let cannot = |reason: &str| AnalyticsError::CannotFit {
-        model: "BG/NBD",
+        model,
         reason: reason.to_string(),
     };
     if data.customers < 1.0 {
@@ -394,13 +406,29 @@ pub fn fit_bg_nbd(data: &BgNbdData, options: &FitOptions) -> Result<BgNbdFit, An
             "every customer's first purchase is on the analysis date, so there is no time to learn from; move the analysis date later.",
         ));
     }
-    let scale = 1.0 / data.max_t;
-    let mut objective = Likelihood {
-        data,
-        scale,
-        lt: vec![(0.0, 0.0); data.ages.len()],
-        lr: vec![(0.0, 0.0); data.recencies.len()],
+    Ok(())
+}
+
+/// Fits BG/NBD by maximum likelihood as `lifetimes.BetaGeoFitter.fit` does: time rescaled so
+/// that the largest T is 1, log-parameters started at 0.1, BFGS with gradient tolerance 1e-7 on
+/// the mean negative log-likelihood, α un-scaled afterwards.
+///
+/// Errors when nothing can be learnt: no customers, nobody bought twice, a single purchase
+/// history (one customer, or all identical), or every customer's T is 0 (all first purchases on
+/// the analysis date).
+///
+/// On large data (more than `WARM_START_TRIPLES` unique triples) the search first runs on a
+/// stratified subsample of the triples and continues on the full data from that point and its
+/// inverse-Hessian estimate: the same estimate and convergence rule, far fewer full passes.
+/// The reported iterations are those on the full data.
+pub fn fit_bg_nbd(data: &BgNbdData, options: &FitOptions) -> Result<BgNbdFit, AnalyticsError> {
+    let cannot = |reason: &str| AnalyticsError::CannotFit {
+        model: "BG/NBD",
+        reason: reason.to_string(),
     };
+    check_fittable(data, "BG/NBD")?;
+    let scale = 1.0 / data.max_t;
+    let mut objective = Likelihood::new(data, scale);
     let bfgs = BfgsOptions {
         gradient_tolerance: options.gradient_tolerance,
         max_iterations: options.max_iterations,
@@ -459,6 +487,21 @@ pub fn fit_bg_nbd(data: &BgNbdData, options: &FitOptions) -> Result<BgNbdFit, An
             gradient_norm: result.gradient_norm,
         },
     })
+}
+
+/// Standard errors of r, α, a, b at the estimate `params` (see [`super::fit::standard_errors`];
+/// lifetimes' `BetaGeoFitter.summary`). `None` when the curvature is not positive definite.
+pub fn standard_errors(data: &BgNbdData, params: &BgNbdParams) -> Option<[f64; 4]> {
+    if data.max_t <= 0.0 || data.customers < 1.0 {
+        return None;
+    }
+    let scale = 1.0 / data.max_t;
+    // The objective keeps per-value caches, hence the cell.
+    let objective = std::cell::RefCell::new(Likelihood::new(data, scale));
+    let theta = [params.r.ln(), (params.alpha * scale).ln(), params.a.ln(), params.b.ln()];
+    let value = |t: &[f64]| objective.borrow_mut().value_and_gradient(t, &mut [0.0; 4]);
+    let se = super::fit::standard_errors(value, &theta, data.customers)?;
+    Some([se[0], se[1] / scale, se[2], se[3]])
 }
 
 #[cfg(test)]

@@ -41,3 +41,221 @@ impl Default for FitOptions {
 /// running away to a boundary of the parameter space (degenerate data), and stopping there keeps
 /// every prediction finite.
 pub(crate) const LOG_PARAM_BOUND: f64 = 30.0;
+
+/// An objective given by its value alone, with the gradient by central differences (step
+/// 1e-6 in log-parameters): for likelihoods whose parameter derivatives have no closed form
+/// (hypergeometric terms) or are not worth writing out for three or four parameters. Values
+/// that are not finite mark points outside the domain.
+pub(crate) struct CentralDifferences<F>(pub F);
+
+impl<F: Fn(&[f64]) -> f64> super::optimize::Objective for CentralDifferences<F> {
+    fn value_and_gradient(&mut self, theta: &[f64], grad: &mut [f64]) -> f64 {
+        const STEP: f64 = 1e-6;
+        let value = (self.0)(theta);
+        if !value.is_finite() {
+            return f64::INFINITY;
+        }
+        let mut point = theta.to_vec();
+        for i in 0..theta.len() {
+            point[i] = theta[i] + STEP;
+            let plus = (self.0)(&point);
+            point[i] = theta[i] - STEP;
+            let minus = (self.0)(&point);
+            point[i] = theta[i];
+            grad[i] = (plus - minus) / (2.0 * STEP);
+        }
+        value
+    }
+}
+
+/// The mean negative log-likelihood of per-history log-likelihoods `ll` (weighted, weights
+/// summing to `customers`), ∞ outside the log-parameter box or where any history's is NaN.
+pub(crate) fn mean_nll<H>(theta: &[f64], histories: &[H], weight: impl Fn(&H) -> f64, customers: f64, ll: impl Fn(&H) -> f64) -> f64 {
+    if theta.iter().any(|v| !v.is_finite() || v.abs() > LOG_PARAM_BOUND) {
+        return f64::INFINITY;
+    }
+    let total: f64 = histories.iter().map(|h| weight(h) * ll(h)).sum();
+    let v = -total / customers;
+    if v.is_nan() {
+        f64::INFINITY
+    } else {
+        v
+    }
+}
+
+/// A maximum-likelihood estimate in log-parameters, as the models without an exact gradient
+/// reach it.
+pub(crate) struct Estimate {
+    /// The log-parameters at the estimate.
+    pub theta: Vec<f64>,
+    /// The mean negative log-likelihood there.
+    pub value: f64,
+    /// Standard errors of the natural parameters (`None` at a boundary).
+    pub standard_errors: Option<Vec<f64>>,
+    /// How the search went; the log-likelihood is the full sum plus `ll_shift`.
+    pub diagnostics: FitDiagnostics,
+}
+
+/// Minimises `mean_nll` (a mean over `customers`) by BFGS from `start` with central-difference
+/// gradients, then takes the standard errors there. `ll_shift` turns −mean·customers into the
+/// reported log-likelihood (the Jacobian of a time rescaling, 0 without one). An error
+/// sentence for `model` when the likelihood cannot be evaluated.
+pub(crate) fn estimate(
+    model: &'static str,
+    start: &[f64],
+    options: &FitOptions,
+    customers: f64,
+    ll_shift: f64,
+    mean_nll: impl Fn(&[f64]) -> f64,
+) -> Result<Estimate, super::error::AnalyticsError> {
+    let bfgs = super::optimize::BfgsOptions {
+        gradient_tolerance: options.gradient_tolerance,
+        max_iterations: options.max_iterations,
+        ..super::optimize::BfgsOptions::default()
+    };
+    let result = super::optimize::minimize(&mut CentralDifferences(&mean_nll), start, &bfgs);
+    if !result.value.is_finite() || result.x.iter().any(|v| !v.is_finite()) {
+        return Err(super::error::AnalyticsError::CannotFit {
+            model,
+            reason: "the likelihood could not be evaluated on these data; check for extreme values.".into(),
+        });
+    }
+    let standard_errors = standard_errors(&mean_nll, &result.x, customers);
+    Ok(Estimate {
+        diagnostics: FitDiagnostics {
+            log_likelihood: -result.value * customers + ll_shift,
+            converged: result.converged,
+            iterations: result.iterations,
+            evaluations: result.evaluations,
+            gradient_norm: result.gradient_norm,
+        },
+        theta: result.x,
+        value: result.value,
+        standard_errors,
+    })
+}
+
+/// Validated model parameters: `values` when all are finite and positive, else the sentence
+/// naming them.
+pub(crate) fn positive<const N: usize>(model: &str, names: &str, values: [f64; N]) -> Result<[f64; N], super::error::AnalyticsError> {
+    if values.iter().all(|v| v.is_finite() && *v > 0.0) {
+        Ok(values)
+    } else {
+        Err(super::error::AnalyticsError::InvalidInput(format!("{model} parameters {names} must all be positive numbers.")))
+    }
+}
+
+/// Standard errors of fitted parameters from the curvature of the log-likelihood at the
+/// estimate, as `lifetimes`' `summary` computes them: H is the Hessian of the full-sum negative
+/// log-likelihood in log-parameters, and se(pᵢ) = pᵢ·√(H⁻¹)ᵢᵢ (the delta method back to the
+/// natural parameter). The same in any time unit: rescaling time shifts a log-scale parameter
+/// and the log-likelihood by constants only.
+///
+/// `mean_nll` is the mean negative log-likelihood per customer in log-parameters (what the fits
+/// minimise) and `customers` the weight it is a mean over. The Hessian is taken by central
+/// differences: every model here has an exact gradient or none, and second derivatives of the
+/// hypergeometric terms in their parameters have no closed form. `None` when the curvature is
+/// not positive definite (a boundary estimate: the error is not defined) or not finite.
+pub fn standard_errors(
+    mean_nll: impl Fn(&[f64]) -> f64,
+    theta: &[f64],
+    customers: f64,
+) -> Option<Vec<f64>> {
+    let k = theta.len();
+    let h = 1e-4;
+    let mut point = theta.to_vec();
+    let at = |point: &mut Vec<f64>, moves: &[(usize, f64)]| {
+        for &(i, d) in moves {
+            point[i] += d;
+        }
+        let v = mean_nll(point);
+        for &(i, d) in moves {
+            point[i] -= d;
+        }
+        v
+    };
+    let centre = at(&mut point, &[]);
+    let mut hessian = vec![vec![0.0; k]; k];
+    for i in 0..k {
+        let plus = at(&mut point, &[(i, h)]);
+        let minus = at(&mut point, &[(i, -h)]);
+        hessian[i][i] = (plus - 2.0 * centre + minus) / (h * h) * customers;
+        for j in 0..i {
+            let pp = at(&mut point, &[(i, h), (j, h)]);
+            let pm = at(&mut point, &[(i, h), (j, -h)]);
+            let mp = at(&mut point, &[(i, -h), (j, h)]);
+            let mm = at(&mut point, &[(i, -h), (j, -h)]);
+            let v = (pp - pm - mp + mm) / (4.0 * h * h) * customers;
+            hessian[i][j] = v;
+            hessian[j][i] = v;
+        }
+    }
+    let inverse = invert_positive_definite(&hessian)?;
+    let se: Vec<f64> = (0..k)
+        .map(|i| theta[i].exp() * inverse[i][i].sqrt())
+        .collect();
+    se.iter().all(|v| v.is_finite() && *v > 0.0).then_some(se)
+}
+
+/// The inverse of a small symmetric positive-definite matrix by Cholesky factorisation; `None`
+/// when it is not positive definite.
+fn invert_positive_definite(m: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
+    let k = m.len();
+    let mut l = vec![vec![0.0; k]; k];
+    for i in 0..k {
+        for j in 0..=i {
+            let sum: f64 = (0..j).map(|p| l[i][p] * l[j][p]).sum();
+            if i == j {
+                let d = m[i][i] - sum;
+                if !(d.is_finite() && d > 0.0) {
+                    return None;
+                }
+                l[i][j] = d.sqrt();
+            } else {
+                l[i][j] = (m[i][j] - sum) / l[j][j];
+            }
+        }
+    }
+    // Columns of L⁻¹ by forward substitution, then M⁻¹ = L⁻ᵀ L⁻¹.
+    let mut inv_l = vec![vec![0.0; k]; k];
+    for c in 0..k {
+        for i in c..k {
+            let rhs = if i == c { 1.0 } else { 0.0 };
+            let sum: f64 = (c..i).map(|p| l[i][p] * inv_l[p][c]).sum();
+            inv_l[i][c] = (rhs - sum) / l[i][i];
+        }
+    }
+    let mut out = vec![vec![0.0; k]; k];
+    for i in 0..k {
+        for j in 0..k {
+            out[i][j] = (i.max(j)..k).map(|p| inv_l[p][i] * inv_l[p][j]).sum();
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_inverse_of_a_positive_definite_matrix_gives_the_identity() {
+        let m = vec![vec![4.0, 1.0, 0.5], vec![1.0, 3.0, 0.2], vec![0.5, 0.2, 2.0]];
+        let inv = invert_positive_definite(&m).expect("positive definite");
+        for i in 0..3 {
+            for j in 0..3 {
+                let v: f64 = (0..3).map(|p| m[i][p] * inv[p][j]).sum();
+                assert!((v - if i == j { 1.0 } else { 0.0 }).abs() < 1e-12);
+            }
+        }
+        assert!(invert_positive_definite(&[vec![1.0, 2.0], vec![2.0, 1.0]]).is_none());
+    }
+
+    #[test]
+    fn standard_errors_of_a_normal_mean_are_sigma_over_root_n() {
+        // n draws from N(μ, 1) with μ = e^θ: −ℓ/n = ½(e^θ − x̄)² + c, so se(μ) = 1/√n.
+        let (mean, n) = (2.5f64, 400.0);
+        let se = standard_errors(|t| 0.5 * (t[0].exp() - mean).powi(2), &[mean.ln()], n).expect("se");
+        assert!((se[0] - 1.0 / n.sqrt()).abs() < 1e-6, "{se:?}");
+    }
+}

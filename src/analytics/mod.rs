@@ -3,6 +3,7 @@
 //! Pure: no clock, no I/O, no browser crates; runs the same natively, in tests and in the
 //! browser worker. The one-call pipeline is [`score::score`].
 
+pub mod bg_bb;
 pub mod bg_nbd;
 pub mod churn;
 pub mod clv;
@@ -12,7 +13,9 @@ pub mod fit;
 pub mod gamma_gamma;
 pub mod group;
 pub mod ledger;
+pub mod mbg_nbd;
 pub mod optimize;
+pub mod pareto_nbd;
 pub mod profit;
 pub mod pyramid;
 pub mod quadrants;

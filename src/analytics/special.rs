@@ -1,4 +1,5 @@
-//! Special functions the models need beyond `statrs`: the Gauss hypergeometric series.
+//! Special functions the models need beyond `statrs`: the Gauss hypergeometric series and the
+//! forms of it the BG/NBD and Pareto/NBD formulas use.
 //!
 //! Written by hand because no maintained pure-Rust crate offers 2F1 without heavy
 //! dependencies (BLAS, nalgebra, C bindings), and the models only need real arguments with
@@ -96,6 +97,25 @@ pub fn bg_nbd_bracket(
         direct().or_else(euler)
     };
     value.filter(|v| v.is_finite())
+}
+
+/// ln 2F1(a, b; a+1; z) for a > 0, b ≥ 0 and 0 ≤ z < 1: the hypergeometric of the Pareto/NBD
+/// likelihood (Fader, Hardie & Lee 2005, note 009, eq. 19–20).
+///
+/// Evaluated through Euler's transformation 2F1(a, b; a+1; z) = (1−z)^(1−b) · 2F1(1, a+1−b;
+/// a+1; z): the direct series has terms growing like (b)ₙ zⁿ/n! (overflow for frequent
+/// buyers, whose b = r+x is large), the transformed one has positive terms whose ratio
+/// (a+1−b+n)/(a+1+n)·z stays below z, so it never overflows and its tail is bounded. `None`
+/// outside the domain or when the series does not settle.
+pub fn ln_hyp2f1_a_a1(a: f64, b: f64, z: f64) -> Option<f64> {
+    if !(a > 0.0 && b >= 0.0 && (0.0..1.0).contains(&z)) {
+        return None;
+    }
+    if z == 0.0 {
+        return Some(0.0);
+    }
+    let f = hyp2f1_series(1.0, a + 1.0 - b, a + 1.0, z)?;
+    (f > 0.0).then(|| (1.0 - b) * (-z).ln_1p() + f.ln())
 }
 
 /// ln(eᵃ + eᵇ) without overflow.
