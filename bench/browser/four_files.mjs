@@ -187,11 +187,14 @@ const kinds = onlyInteractions ? ["customers", "interactions"] : ["customers", "
   out.push(["app: wall clock of the whole sequence (with every job's analysis)", s(everything), ""]);
   clearInterval(sample);
   out.push(["app: peak memory of the tab (renderer processes, page and worker)", `${peakRss.toFixed(0)} MB`, `peak JS heap of the page ${(peakHeap / 2 ** 20).toFixed(0)} MB`]);
-  // Reopening the workspace shows the cached analysis.
-  const t1 = Date.now();
-  await page.goto(`${base}/`);
-  await page.waitForSelector('figure[data-state="ready"]', { timeout: 120000 });
-  out.push(["app: reopen the Dashboard (cached analysis, first chart drawn)", s(Date.now() - t1), ""]);
+  // Reopening the workspace shows the cached analysis (a workspace without transactions has
+  // no chart to draw: the 1M-customers run skips this).
+  if (!onlyInteractions) {
+    const t1 = Date.now();
+    await page.goto(`${base}/`);
+    await page.waitForSelector('figure[data-state="ready"]', { timeout: 120000 });
+    out.push(["app: reopen the Dashboard (cached analysis, first chart drawn)", s(Date.now() - t1), ""]);
+  }
   await context.close();
 }
 
