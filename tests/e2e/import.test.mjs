@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, newContext, open, screenshot, watchErrors, VIEWPORTS } from "./support.mjs";
+import { launch, newContext, open, pickFile as pick, screenshot, watchErrors, VIEWPORTS } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -51,11 +51,6 @@ async function waitForCount(page, pattern) {
     pattern.source,
     { timeout: 60000 },
   );
-}
-
-async function pick(page, file) {
-  await page.setInputFiles('[data-testid="import-file"]', file);
-  await page.waitForSelector('[data-testid="preview-row"]', { timeout: 15000 });
 }
 
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {

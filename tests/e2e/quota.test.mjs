@@ -21,7 +21,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, newContext, open, screenshot, watchErrors, BASE_URL } from "./support.mjs";
+import { launch, newContext, open, pickFile, screenshot, watchErrors, BASE_URL } from "./support.mjs";
 
 const ORIGIN = new URL(BASE_URL).origin;
 const NO_ROOM = /^The browser has no more room for this workspace, so nothing of (.+?) was saved\./;
@@ -222,8 +222,7 @@ test("b) a 100,000-row CSV does not fit: refused with the quota sentence, nothin
   await page.waitForSelector('[data-testid="load-demo"]', { timeout: 30000 });
   const before = await settledHash(page);
 
-  await page.setInputFiles('[data-testid="import-file"]', bigCsv);
-  await page.waitForSelector('[data-testid="preview-row"]', { timeout: 30000 });
+  await pickFile(page, bigCsv, 30000);
   await page.click('[data-testid="start-import"]');
   const outcome = await firstOf(
     page,
@@ -271,8 +270,7 @@ test("c) restoring a backup over the current workspace does not fit: refused, th
   await open(page, "/import");
   await page.waitForSelector('[data-testid="no-imports"]', { timeout: 30000 });
   const empty = await settledHash(page);
-  await page.setInputFiles('[data-testid="import-file"]', small);
-  await page.waitForSelector('[data-testid="preview-row"]', { timeout: 30000 });
+  await pickFile(page, small, 30000);
   await page.click('[data-testid="start-import"]');
   await page.waitForSelector('[data-testid="import-done"]', { timeout: 30000 });
 

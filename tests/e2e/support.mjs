@@ -90,3 +90,9 @@ export async function shownCount(page) {
   await page.waitForFunction(() => /^[\d,]+ of/.test(document.querySelector('[data-testid="customer-count"]')?.textContent || ""), null, { timeout: 60000 });
   return Number((await page.textContent('[data-testid="customer-count"]')).split(" of")[0].replace(/,/g, ""));
 }
+
+/** Picks a file in the import wizard and waits for its preview. */
+export async function pickFile(page, file, timeout = 15000) {
+  await page.setInputFiles('[data-testid="import-file"]', file);
+  await page.waitForSelector('[data-testid="preview-row"]', { timeout });
+}
