@@ -369,10 +369,31 @@ pub fn current_customer_count<'a>(layers: impl IntoIterator<Item = &'a CustomerB
 pub fn current_responses<'a>(
     layers: impl IntoIterator<Item = &'a ResponseBlock>,
 ) -> Vec<CampaignResponse> {
+    current_responses_where(layers, None)
+}
+
+/// [`current_responses`] of one campaign, or of all when `campaign` is `None`. Rows of other
+/// campaigns are skipped by their code, never made into records (a campaign's page opens
+/// without building every response of the workspace).
+pub fn current_responses_where<'a>(
+    layers: impl IntoIterator<Item = &'a ResponseBlock>,
+    campaign: Option<&str>,
+) -> Vec<CampaignResponse> {
     let mut position: FxHashMap<(String, String), usize> = FxHashMap::default();
     let mut out: Vec<CampaignResponse> = Vec::new();
     for block in layers {
-        for r in block.records() {
+        let wanted = match campaign {
+            None => None,
+            Some(id) => match block.campaigns.iter().position(|c| c == id) {
+                Some(code) => Some(code as u32),
+                None => continue,
+            },
+        };
+        for i in 0..block.len() {
+            if wanted.is_some_and(|code| block.campaign[i] != code) {
+                continue;
+            }
+            let Some(r) = block.record(i) else { continue };
             let key = (r.campaign_id.clone(), r.customer_id.clone());
             match position.get(&key) {
                 Some(&p) => out[p] = r,
@@ -390,6 +411,29 @@ pub fn current_responses<'a>(
 mod tests {
     use super::*;
     use crate::domain::blocks::Block;
+
+    #[test]
+    fn one_campaigns_current_responses_are_the_filtered_whole() {
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
+        let response = |campaign: &str, customer: &str, d: u32, responded: bool| CampaignResponse {
+            campaign_id: campaign.into(),
+            customer_id: customer.into(),
+            date: day(d),
+            responded,
+            note: String::new(),
+            revenue: None,
+        };
+        let first = ResponseBlock::from_records(&[response("A", "1", 1, false), response("B", "1", 2, true), response("A", "2", 3, true)]);
+        // A later layer: customer 1 answered A again; C is a campaign the first layer lacks.
+        let second = ResponseBlock::from_records(&[response("A", "1", 4, true), response("C", "2", 5, true)]);
+        let layers: Vec<&ResponseBlock> = first.iter().chain(second.iter()).collect();
+        let all = current_responses(layers.iter().copied());
+        for campaign in ["A", "B", "C", "none"] {
+            let expected: Vec<_> = all.iter().filter(|r| r.campaign_id == campaign).cloned().collect();
+            assert_eq!(current_responses_where(layers.iter().copied(), Some(campaign)), expected, "{campaign}");
+        }
+        assert_eq!(current_responses_where(layers.iter().copied(), Some("A")).iter().map(|r| r.date).collect::<Vec<_>>(), vec![day(4), day(3)]);
+    }
 
     fn customer(id: &str, name: &str) -> Customer {
         Customer {

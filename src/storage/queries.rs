@@ -13,7 +13,7 @@ use super::{schema, sync};
 use crate::domain::blocks::{
     Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock, Stored, TransactionBlock,
 };
-use crate::domain::bundle::{current_customer_count, current_customers, current_responses, Bundle, ImportBatch, WorkspaceSettings};
+use crate::domain::bundle::{current_customer_count, current_customers, current_responses, current_responses_where, Bundle, ImportBatch, WorkspaceSettings};
 use crate::domain::{CampaignResponse, ContactPlan, Customer, Exit, Interaction, Transaction};
 use std::collections::HashSet;
 use wasm_bindgen::{JsCast, JsValue};
@@ -240,10 +240,7 @@ impl WorkspaceDb {
     /// A campaign's responses (the latest per customer).
     pub async fn responses_to(&self, campaign_id: &str) -> Result<Vec<CampaignResponse>, StorageError> {
         let blocks = self.blocks::<ResponseBlock>().await?;
-        Ok(current_responses(blocks.iter().map(|s| &s.block))
-            .into_iter()
-            .filter(|r| r.campaign_id == campaign_id)
-            .collect())
+        Ok(current_responses_where(blocks.iter().map(|s| &s.block), Some(campaign_id)))
     }
 
     async fn rows_of<B: Block>(&self, customer_id: &str) -> Result<Vec<B::Record>, StorageError> {
