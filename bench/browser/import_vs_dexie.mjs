@@ -2,8 +2,8 @@
 //
 // Generates a CSV of ROWS transactions (1,000,000 by default; customer_id,date,amount),
 // imports it through the real app's wizard in headless Chromium (parse + validate + store in
-// the worker, as columnar blocks in one IndexedDB transaction), then reads it back for scoring
-// (the analysis worker's "read transactions" + "build ledger" steps). In the same browser, a
+// the worker, as columnar blocks in one IndexedDB transaction; the same job then analyses the
+// new revision from the records it kept, and both are reported). In the same browser, a
 // bare page stores the same rows with Dexie.js `bulkAdd` as one record per row (auto-increment
 // key, no other index: Dexie's most favourable case) and reads them back with `toArray()`.
 // Prints both and the ratios. Dexie is served from bench/browser/node_modules (run
@@ -64,7 +64,7 @@ let analysisLine = null;
 page.on("console", (m) => {
   const text = m.text();
   if (text.startsWith("import timings")) importTimings = text;
-  if (text.startsWith("analysis of") && /read transactions/.test(text)) analysisLine = text;
+  if (text.startsWith("analysis of")) analysisLine = text;
 });
 page.on("pageerror", (e) => console.error("page error:", e.message));
 await page.goto(`${base}/import`);
@@ -85,14 +85,15 @@ const inApp = Number(await page.getAttribute('[data-testid="import-done"]', "dat
 const longTasks = await page.evaluate(() => window.__longTasks);
 const steps = Object.fromEntries([...(importTimings || "").matchAll(/\("([^"]+)", ([\d.]+)\)/g)].map((m) => [m[1], Number(m[2])]));
 
-// Read back: the analysis worker reads the blocks and builds the ledger (timed inside it).
-analysisLine = null;
-await page.goto(`${base}/customers`);
+// The import job analyses the new revision itself and reports both; its analysis takes the
+// records the import kept in memory, so its "read" is not a read back from IndexedDB.
 const t1 = Date.now();
 while (!analysisLine && Date.now() - t1 < 600000) await page.waitForTimeout(100);
 const step = (name) => Number((analysisLine || "").match(new RegExp(`${name} (\\d+) ms`))?.[1] ?? NaN);
-const readTx = step("read transactions");
+const readTx = step("read");
 const buildLedger = step("build ledger");
+const analyse = step("analyse");
+const stored = ["read file", "parse", "check against the workspace", "write"].reduce((sum, k) => sum + (steps[k] || 0), 0);
 await app.close();
 
 // --- Dexie.js in the same browser: one record per row (DEXIE=0 skips it for a quick look). ---
@@ -141,14 +142,13 @@ await browser.close();
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const table = [
   ["rows", rows.toLocaleString("en-US"), `${(csvBytes / 1e6).toFixed(1)} MB of CSV`],
-  ["app: parse + validate + store (in the app, click to report)", s(inApp), `wall clock seen by the test ${s(importWall)}`],
+  ["app: parse + validate + store (the import job's steps)", s(stored), `click to report ${s(inApp)}, with the analysis of the new revision; wall clock seen by the test ${s(importWall)}`],
   ["  worker steps", Object.entries(steps).map(([k, v]) => `${k} ${v} ms`).join(", "), ""],
   ["  longest main-thread task during the import", `${Math.round(Math.max(0, ...longTasks))} ms`, `${longTasks.filter((d) => d > 100).length} over 100 ms`],
-  ["app: read back for scoring (read blocks + build ledger)", s(readTx + buildLedger), `read ${readTx} ms + ledger ${buildLedger} ms`],
+  ["app: the analysis in the same job", s(readTx + buildLedger + analyse), `read ${readTx} ms (kept records) + ledger ${buildLedger} ms + analyse ${analyse} ms`],
   ["Dexie bulkAdd, one record per row", s(dexie.write), `${dexie.count.toLocaleString("en-US")} read back`],
   ["Dexie toArray", s(dexie.read), ""],
-  ["write ratio (Dexie bulkAdd / app parse+validate+store)", `${(dexie.write / inApp).toFixed(1)}×`, ""],
-  ["read ratio (Dexie toArray / app read back)", `${(dexie.read / (readTx + buildLedger)).toFixed(1)}×`, ""],
+  ["write ratio (Dexie bulkAdd / app parse+validate+store)", `${(dexie.write / stored).toFixed(1)}×`, ""],
 ];
 console.log("\nImport versus Dexie.js (headless Chromium)");
 for (const [k, v, note] of table) console.log(`  ${k.padEnd(58)} ${String(v).padEnd(12)} ${note}`);
