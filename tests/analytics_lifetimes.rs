@@ -89,6 +89,7 @@ fn check_reference_set(name: &str, unit: TimeUnit) {
         monthly_discount: f(&fit_ref, "monthly_discount"),
         default_margin: 0.3,
         predict_periods: Some(f(&fit_ref, "predict_periods")),
+        ..ScoreOptions::default()
     };
     let scoring = score(&ledger, &InteractionInput::default(), &ExitInput::default(), &settings, &options, &mut |_| {}).unwrap();
     let report = &scoring.report;

@@ -8,7 +8,7 @@ mod records;
 
 use customer_insight::domain::blocks::{
     peek_ids, Block, BlockError, BlockKind, CustomerBlock, ExitBlock, InteractionBlock,
-    ResponseBlock, TransactionBlock, BLOCK_ROWS,
+    PlanBlock, ResponseBlock, TransactionBlock, BLOCK_ROWS,
 };
 use customer_insight::domain::bundle::current_customers;
 use customer_insight::domain::{Customer, Transaction};
@@ -72,6 +72,13 @@ proptest! {
     }
 
     #[test]
+    fn plan_blocks_round_trip(rows in vec(plan(), 0..12)) {
+        // A block holds one plan per customer.
+        let rows: Vec<_> = rows.into_iter().enumerate().map(|(i, mut p)| { p.customer_id = format!("{i}\u{1f}{}", p.customer_id); p }).collect();
+        round_trip::<PlanBlock>(&rows)?;
+    }
+
+    #[test]
     fn customer_blocks_round_trip(rows in customers()) {
         round_trip::<CustomerBlock>(&rows)?;
     }
@@ -118,6 +125,7 @@ proptest! {
         let _ = TransactionBlock::decode(&bytes);
         let _ = CustomerBlock::decode(&bytes);
         let _ = ResponseBlock::decode(&bytes);
+        let _ = PlanBlock::decode(&bytes);
         let _ = peek_ids(&bytes, BlockKind::Exits);
     }
 }

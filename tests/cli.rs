@@ -278,3 +278,92 @@ fn simulate_writes_a_seeded_transactions_file() {
     assert_eq!(output.status.code(), Some(2));
     assert!(!dir.join("c.csv").exists());
 }
+
+#[test]
+fn the_model_flag_scores_with_the_chosen_model_and_reports_every_fit_whole() {
+    use customer_insight::analytics::pareto_nbd::ParetoNbdParams;
+    let dir = scratch("model");
+    let (bg, bg_out, bg_report) = score(&dir.join("bg").tap_mkdir(), &[]);
+    assert!(bg.status.success(), "{}", String::from_utf8_lossy(&bg.stderr));
+    let (pareto, out, report) = score(&dir.join("pareto").tap_mkdir(), &["--model", "pareto-nbd"]);
+    assert!(pareto.status.success(), "{}", String::from_utf8_lossy(&pareto.stderr));
+
+    let json: serde_json::Value = serde_json::from_str(&text(&report)).unwrap();
+    assert_eq!(json["chosen_model"], "pareto-nbd");
+    let models = json["models"].as_array().unwrap();
+    let names: Vec<&str> = models.iter().map(|m| m["name"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["bg-nbd", "pareto-nbd"]);
+    for m in models {
+        for key in ["params", "standard_errors", "log_likelihood", "aic", "bic", "converged", "iterations"] {
+            assert!(m.get(key).is_some(), "{}.{key}", m["name"]);
+        }
+        let ll = m["log_likelihood"].as_f64().unwrap();
+        assert!((m["aic"].as_f64().unwrap() - (8.0 - 2.0 * ll)).abs() < 1e-6);
+    }
+    // The report's bg_nbd is unchanged by the choice.
+    let bg_json: serde_json::Value = serde_json::from_str(&text(&bg_report)).unwrap();
+    assert_eq!(bg_json["bg_nbd"], json["bg_nbd"]);
+    assert_eq!(bg_json["chosen_model"], "bg-nbd");
+    assert_eq!(bg_json["models"].as_array().unwrap().len(), 1);
+
+    // Every customer's P(alive) and expected purchases are the Pareto/NBD ones of the
+    // reported parameters; and they differ from BG/NBD's.
+    let p = &models[1]["params"];
+    let params = ParetoNbdParams::new(
+        p["r"].as_f64().unwrap(),
+        p["alpha"].as_f64().unwrap(),
+        p["s"].as_f64().unwrap(),
+        p["beta"].as_f64().unwrap(),
+    )
+    .unwrap();
+    let bg_rows = rows(&text(&bg_out));
+    let mut differ = 0;
+    for (row, bg_row) in rows(&text(&out)).iter().zip(&bg_rows) {
+        assert_eq!(row["customer_id"], bg_row["customer_id"]);
+        let (x, rec, t) = (num(row, "frequency"), num(row, "recency"), num(row, "T"));
+        let expected = params.p_alive(x, rec, t);
+        assert!((num(row, "p_alive") - expected).abs() < 1e-6, "{row:?}: {expected}");
+        assert!(num(row, "clv") >= 0.0);
+        if (num(row, "p_alive") - num(bg_row, "p_alive")).abs() > 1e-4 {
+            differ += 1;
+        }
+    }
+    assert!(differ > 0, "the model changed no prediction");
+}
+
+#[test]
+fn an_unknown_model_is_a_usage_error() {
+    let dir = scratch("unknown-model");
+    let (output, out, _) = score(&dir, &["--model", "gamma-poisson"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("pareto-nbd"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn fit_bg_bb_reproduces_the_published_donations_estimates_as_json() {
+    let summary = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lifetimes/models/bg_bb_donations_expected.csv");
+    let output = insight(&["fit", "bg-bb", summary.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    for (key, published) in [("alpha", 1.204), ("beta", 0.750), ("gamma", 0.657), ("delta", 2.783)] {
+        let v = json[key].as_f64().unwrap();
+        assert!((v - published).abs() < 0.001, "{key} = {v}");
+        assert!(json["standard_errors"][key].as_f64().unwrap() > 0.0, "se {key}");
+    }
+    assert!((json["log_likelihood"].as_f64().unwrap() - -33225.6).abs() < 0.1);
+}
+
+#[test]
+fn fit_bg_bb_names_the_row_and_column_of_an_impossible_history() {
+    let dir = scratch("bgbb-bad");
+    let file = dir.join("summary.csv");
+    std::fs::write(&file, "frequency,recency,periods,weights\n1,1,6,10\n4,2,6,3\n").unwrap();
+    let output = insight(&["fit", "bg-bb", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("row 3") && err.contains("frequency"), "{err}");
+    std::fs::write(&file, "frequency,periods\n1,6\n").unwrap();
+    let err = String::from_utf8_lossy(&insight(&["fit", "bg-bb", file.to_str().unwrap()]).stderr).to_string();
+    assert!(err.contains("no column \"recency\""), "{err}");
+}

@@ -41,13 +41,22 @@ proptest! {
     fn clv_is_non_negative_and_falls_as_the_discount_rate_rises(
         p in params(), (x, rec, t) in history(), value in 0.0f64..10_000.0, d1 in 0.0f64..0.2, extra in 0.0f64..0.2,
     ) {
-        let at = |d: f64| {
-            let options = ClvOptions { unit: TimeUnit::Days, horizon_months: 12, monthly_discount: d };
-            clv(value, discounted_purchases(&p, x, rec, t, &options))
-        };
-        let (low, high) = (at(d1), at(d1 + extra));
-        prop_assert!(low >= 0.0 && high >= 0.0 && low.is_finite());
-        prop_assert!(high <= low + 1e-9 * (1.0 + low), "{low} then {high}");
+        // Every repeat-purchase model behind the seam, on the same four positive numbers.
+        use customer_insight::analytics::model::RepeatModel;
+        use customer_insight::analytics::{mbg_nbd::MbgNbdParams, pareto_nbd::ParetoNbdParams};
+        for model in [
+            RepeatModel::BgNbd(p),
+            RepeatModel::ParetoNbd(ParetoNbdParams { r: p.r, alpha: p.alpha, s: p.a, beta: p.b }),
+            RepeatModel::MbgNbd(MbgNbdParams { r: p.r, alpha: p.alpha, a: p.a, b: p.b }),
+        ] {
+            let at = |d: f64| {
+                let options = ClvOptions { unit: TimeUnit::Days, horizon_months: 12, monthly_discount: d };
+                clv(value, discounted_purchases(&model, x, rec, t, &options))
+            };
+            let (low, high) = (at(d1), at(d1 + extra));
+            prop_assert!(low >= 0.0 && high >= 0.0 && low.is_finite(), "{model:?}");
+            prop_assert!(high <= low + 1e-9 * (1.0 + low), "{model:?}: {low} then {high}");
+        }
     }
 
     #[test]

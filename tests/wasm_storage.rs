@@ -472,7 +472,7 @@ async fn check_migrated(db: &WorkspaceDb, rows: &[Transaction]) {
         Some(CampaignTarget::Tier(customer_insight::domain::Tier::Gold))
     );
     assert_eq!(
-        db.get::<ContactPlan>("C0003").await.expect("plan").map(|p| p.cadence),
+        db.contact_plan("C0003").await.expect("plan").map(|p| p.cadence),
         Some(Cadence::Monthly)
     );
     let settings: WorkspaceSettings = db.settings().await.expect("settings");
@@ -494,6 +494,81 @@ async fn a_version_3_database_opens_with_every_record_of_every_store_converted()
     old.close();
     let db = WorkspaceDb::open_named(&name, WORKSPACE_VERSION).await.expect("upgrade");
     check_migrated(&db, &rows).await;
+    drop_db(&name, db).await;
+}
+
+fn plan(id: &str, cadence: Cadence) -> ContactPlan {
+    ContactPlan {
+        customer_id: id.into(),
+        cadence,
+        next_due: Some(day(7, 1)),
+        last_contact: None,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn contact_plans_are_blocks_an_edit_lies_over_and_a_revert_or_a_deletion_takes_off() {
+    let (name, db) = open("plans").await;
+    let mut bundle = Bundle::default();
+    bundle.plans = AWKWARD.iter().map(|id| plan(id, Cadence::Monthly)).collect();
+    db.add(&bundle, batch("P1", "demo"), Subject::Demo).await.expect("add");
+    assert_eq!(db.contact_plans().await.expect("plans"), bundle.plans);
+    assert_eq!(db.blocks::<customer_insight::domain::blocks::PlanBlock>().await.expect("blocks").len(), 1);
+
+    // A person's edit replaces one plan; a second import replaces another.
+    let mut changes = Changes::new(Subject::ContactPlan);
+    changes.plans(vec![plan("a\u{1f}b", Cadence::Weekly)]);
+    db.apply(changes).await.expect("edit");
+    let mut second = Bundle::default();
+    second.plans = vec![plan("", Cadence::Quarterly)];
+    db.add(&second, batch("P2", "demo"), Subject::Demo).await.expect("second");
+    assert_eq!(db.contact_plan("a\u{1f}b").await.expect("one").map(|p| p.cadence), Some(Cadence::Weekly));
+    assert_eq!(db.contact_plan("").await.expect("one").map(|p| p.cadence), Some(Cadence::Quarterly));
+
+    // Reverting the second import shows the first one's plan again.
+    db.revert_import("P2").await.expect("revert");
+    assert_eq!(db.contact_plan("").await.expect("one").map(|p| p.cadence), Some(Cadence::Monthly));
+    // Deleting a customer deletes their plan, in every layer.
+    db.delete_customer("a\u{1f}b").await.expect("delete");
+    assert_eq!(db.contact_plan("a\u{1f}b").await.expect("gone"), None);
+    assert_eq!(db.contact_plans().await.expect("plans").len(), AWKWARD.len() - 1);
+
+    // A backup restored tags each plan with the import that wrote it, so reverting that
+    // import after the restore still takes its plans away.
+    let snapshot = db.bundle().await.expect("snapshot");
+    assert_eq!(snapshot.plans.len(), AWKWARD.len() - 1);
+    db.restore(&snapshot, Subject::Restore("b.json".into())).await.expect("restore");
+    assert_eq!(db.contact_plans().await.expect("restored"), snapshot.plans);
+    db.revert_import("P1").await.expect("revert after restore");
+    assert!(db.contact_plans().await.expect("after").is_empty(), "the demo's plans went with it");
+    drop_db(&name, db).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_version_5_database_keeps_its_contact_plans_as_blocks_with_their_import() {
+    let name = unique_name("v5");
+    let old = WorkspaceDb::open_named(&name, 5).await.expect("open at 5");
+    let plans: Vec<JsValue> = (0..300)
+        .map(|i| js(serde_json::json!({"customer_id": format!("C{i:03}\u{1f}"), "cadence": "weekly", "next_due": "2025-07-01"})))
+        .collect();
+    old.put_values("contact_plans", &plans).await.expect("plans");
+    let created: Vec<String> = (0..100).map(|i| format!("C{i:03}\u{1f}")).collect();
+    old.put_values(
+        "import_batches",
+        &[js(serde_json::json!({
+            "id": "imp", "kind": "demo", "file_name": "Demo", "imported_at": "2025-05-01T00:00:00Z",
+            "rows": 0, "stored": 0, "skipped": 0, "created_plans": created
+        }))],
+    )
+    .await
+    .expect("batch");
+    old.close();
+    let db = WorkspaceDb::open_named(&name, WORKSPACE_VERSION).await.expect("upgrade");
+    let now = db.contact_plans().await.expect("plans");
+    assert_eq!(now.len(), 300);
+    assert!(now.iter().all(|p| p.cadence == Cadence::Weekly && p.next_due == Some(day(7, 1))));
+    db.revert_import("imp").await.expect("revert");
+    assert_eq!(db.contact_plans().await.expect("after revert").len(), 200, "the import's plans went");
     drop_db(&name, db).await;
 }
 
@@ -555,6 +630,7 @@ fn every_version_declares_the_meta_store_and_the_current_one_every_store() {
     for store in [
         "meta", "settings", "managers", "campaigns", "import_batches", "contact_plans",
         "customer_blocks", "transaction_blocks", "interaction_blocks", "exit_blocks", "response_blocks",
+        "plan_blocks",
     ] {
         assert!(names.contains(&store), "{store} missing from the current schema");
     }

@@ -93,7 +93,7 @@ const step = (name) => Number((analysisLine || "").match(new RegExp(`${name} (\\
 const readTx = step("read");
 const buildLedger = step("build ledger");
 const analyse = step("analyse");
-const stored = ["read file", "parse", "check against the workspace", "write"].reduce((sum, k) => sum + (steps[k] || 0), 0);
+const stored = ["read file", "parse", "check against the workspace", "prepare write", "write", "write commit"].reduce((sum, k) => sum + (steps[k] || 0), 0);
 await app.close();
 
 // --- Dexie.js in the same browser: one record per row (DEXIE=0 skips it for a quick look). ---

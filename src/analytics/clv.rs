@@ -1,14 +1,14 @@
 //! Discounted customer lifetime value and future profit (METRICS.md, "BG/NBD and Gamma-Gamma"),
 //! as `lifetimes`' `customer_lifetime_value`.
 
-use super::bg_nbd::BgNbdParams;
+use super::model::RepeatModel;
 use crate::domain::TimeUnit;
 use serde::{Deserialize, Serialize};
 
 /// Horizon, discounting and time unit of a CLV.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ClvOptions {
-    /// Unit of recency, T and the BG/NBD α.
+    /// Unit of recency, T and the model's scale parameters.
     pub unit: TimeUnit,
     /// Months summed.
     pub horizon_months: u32,
@@ -26,12 +26,12 @@ impl Default for ClvOptions {
     }
 }
 
-/// Σ over months i = 1..H of [E(i·k) − E((i−1)·k)] / (1 + d)^i, with E the BG/NBD conditional
-/// expected purchases and k the periods per month (30 days or 4.345 weeks): the discounted
+/// Σ over months i = 1..H of [E(i·k) − E((i−1)·k)] / (1 + d)^i, with E the repeat-purchase
+/// model's conditional expected purchases and k the periods per month (30 days or 4.345 weeks): the discounted
 /// number of purchases that, times an order value, gives the CLV. Increments are floored at 0
 /// so rounding can never make it negative.
 pub fn discounted_purchases(
-    params: &BgNbdParams,
+    params: &RepeatModel,
     frequency: f64,
     recency: f64,
     t_cal: f64,
@@ -43,7 +43,7 @@ pub fn discounted_purchases(
 
 /// `discounted_purchases` before the P(alive) factor (it does not depend on recency).
 pub fn discounted_purchases_if_alive(
-    params: &BgNbdParams,
+    params: &RepeatModel,
     frequency: f64,
     t_cal: f64,
     options: &ClvOptions,

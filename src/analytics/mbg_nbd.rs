@@ -77,8 +77,19 @@ impl MbgNbdParams {
     /// 2F1(r+x, b+x+1; a+b+x; t/(α+T+t))]: BG/NBD's bracket with b+1 for b (lifetimes'
     /// `conditional_expected_number_of_purchases_up_to_time`). Never negative or NaN.
     pub fn expected_purchases(&self, t: f64, frequency: f64, recency: f64, t_cal: f64) -> f64 {
+        let v = self.expected_purchases_if_alive(t, frequency, t_cal).unwrap_or(0.0) * self.p_alive(frequency, recency, t_cal);
+        if v.is_finite() {
+            v.max(0.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// [`expected_purchases`](Self::expected_purchases) before the P(alive) factor (it does
+    /// not depend on recency); `None` when the series cannot be evaluated.
+    pub fn expected_purchases_if_alive(&self, t: f64, frequency: f64, t_cal: f64) -> Option<f64> {
         if t <= 0.0 {
-            return 0.0;
+            return Some(0.0);
         }
         let MbgNbdParams { r, alpha, a, b } = *self;
         let at = |a: f64| -> Option<f64> {
@@ -91,12 +102,7 @@ impl MbgNbdParams {
         } else {
             at(a)
         };
-        let v = if_alive.unwrap_or(0.0) * self.p_alive(frequency, recency, t_cal);
-        if v.is_finite() {
-            v.max(0.0)
-        } else {
-            0.0
-        }
+        if_alive.filter(|v| v.is_finite()).map(|v| v.max(0.0))
     }
 }
 

@@ -14,6 +14,7 @@ pub mod gamma_gamma;
 pub mod group;
 pub mod ledger;
 pub mod mbg_nbd;
+pub mod model;
 pub mod optimize;
 pub mod pareto_nbd;
 pub mod profit;

@@ -109,19 +109,26 @@ impl ParetoNbdParams {
     /// (note 009, eq. 41; `lifetimes`' `conditional_expected_number_of_purchases_up_to_time`),
     /// with its limit (r+x)/(α+T)·(β+T)·ln((β+T+t)/(β+T)) at s = 1. Never negative or NaN.
     pub fn expected_purchases(&self, t: f64, frequency: f64, recency: f64, t_cal: f64) -> f64 {
-        if t <= 0.0 {
-            return 0.0;
-        }
-        let ParetoNbdParams { r, alpha, s, beta } = *self;
-        let ln_ratio = ((beta + t_cal) / (beta + t_cal + t)).ln();
-        let s1 = s - 1.0;
-        let bracket = if s1.abs() < 1e-9 { -ln_ratio } else { -(s1 * ln_ratio).exp_m1() / s1 };
-        let v = self.p_alive(frequency, recency, t_cal) * (r + frequency) * (beta + t_cal) / (alpha + t_cal) * bracket;
+        let v = self.p_alive(frequency, recency, t_cal) * self.expected_purchases_if_alive(t, frequency, t_cal).unwrap_or(0.0);
         if v.is_finite() {
             v.max(0.0)
         } else {
             0.0
         }
+    }
+
+    /// [`expected_purchases`](Self::expected_purchases) before the P(alive) factor (it does
+    /// not depend on recency); `None` where it is not finite.
+    pub fn expected_purchases_if_alive(&self, t: f64, frequency: f64, t_cal: f64) -> Option<f64> {
+        if t <= 0.0 {
+            return Some(0.0);
+        }
+        let ParetoNbdParams { r, alpha, s, beta } = *self;
+        let ln_ratio = ((beta + t_cal) / (beta + t_cal + t)).ln();
+        let s1 = s - 1.0;
+        let bracket = if s1.abs() < 1e-9 { -ln_ratio } else { -(s1 * ln_ratio).exp_m1() / s1 };
+        let v = (r + frequency) * (beta + t_cal) / (alpha + t_cal) * bracket;
+        v.is_finite().then_some(v.max(0.0))
     }
 }
 

@@ -1,7 +1,8 @@
 //! The one-call scoring pipeline the CLI and the browser worker share: summary, profit, both
 //! models, predictions, classifications and churn figures for every customer.
 
-use super::bg_nbd::{fit_bg_nbd, BgNbdData, BgNbdParams};
+use super::bg_nbd::BgNbdData;
+use super::model::{fit_model, FittedModel, ModelKind, RepeatModel};
 use super::churn::{date_or_epoch, earliest_exits, exit_reasons, ReasonLoss, ReasonShare};
 use super::clv::{self, ClvOptions};
 use super::error::AnalyticsError;
@@ -41,6 +42,9 @@ pub struct ScoreOptions {
     /// Horizon of `expected_purchases`, in periods; `None` = the CLV horizon in periods
     /// (months × 30 days or × 4.345 weeks).
     pub predict_periods: Option<f64>,
+    /// The repeat-purchase model that predicts (BG/NBD unless chosen otherwise).
+    #[serde(default)]
+    pub model: ModelKind,
 }
 
 impl Default for ScoreOptions {
@@ -58,6 +62,7 @@ impl ScoreOptions {
             monthly_discount: settings.monthly_discount_rate(),
             default_margin: settings.default_margin,
             predict_periods: None,
+            model: ModelKind::default(),
         }
     }
 
@@ -203,6 +208,48 @@ pub struct BgNbdReport {
     pub message: Option<String>,
 }
 
+/// One fitted repeat-purchase model, as the report carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelReport {
+    /// `bg-nbd`, `pareto-nbd` or `mbg-nbd`.
+    pub name: String,
+    /// The parameters by name (α and β in the run's time unit).
+    pub params: std::collections::BTreeMap<String, f64>,
+    /// Their standard errors by name (empty where undefined, at a boundary estimate).
+    pub standard_errors: std::collections::BTreeMap<String, f64>,
+    /// Full-sum log-likelihood.
+    pub log_likelihood: f64,
+    /// 2k − 2 LL.
+    pub aic: f64,
+    /// k ln n − 2 LL.
+    pub bic: f64,
+    /// Whether the optimiser converged.
+    pub converged: bool,
+    /// Optimiser iterations.
+    pub iterations: u32,
+}
+
+impl ModelReport {
+    /// The report of a fit.
+    pub fn of(fit: &FittedModel) -> ModelReport {
+        let names = fit.model.kind().parameter_names();
+        let params = fit.model.params();
+        ModelReport {
+            name: fit.model.kind().name().to_string(),
+            params: names.iter().zip(params).map(|(n, v)| (n.to_string(), v)).collect(),
+            standard_errors: fit
+                .standard_errors
+                .map(|se| names.iter().zip(se).map(|(n, v)| (n.to_string(), v)).collect())
+                .unwrap_or_default(),
+            log_likelihood: fit.diagnostics.log_likelihood,
+            aic: fit.aic(),
+            bic: fit.bic(),
+            converged: fit.diagnostics.converged,
+            iterations: fit.diagnostics.iterations,
+        }
+    }
+}
+
 /// The Gamma-Gamma part of the report. Parameters are 0 when `fitted` is false.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct GammaGammaReport {
@@ -296,6 +343,13 @@ pub struct ScoreReport {
     pub transactions_in_window: usize,
     /// BG/NBD fit.
     pub bg_nbd: BgNbdReport,
+    /// Every repeat-purchase model fitted, whole (the chosen one among them).
+    #[serde(default)]
+    pub models: Vec<ModelReport>,
+    /// The model whose predictions the scores carry (`bg-nbd`, `pareto-nbd`, `mbg-nbd`), or
+    /// `none` when no model could be fitted (the fallback predicts).
+    #[serde(default)]
+    pub chosen_model: String,
     /// Gamma-Gamma fit.
     pub gamma_gamma: GammaGammaReport,
     /// Customers per pyramid tier.
@@ -615,20 +669,30 @@ pub fn score(
     // ---- BG/NBD ----
     on_stage(Stage::FitBgNbd);
     let (data, triple_keys) = compress(&mut rows, unit);
-    let fit = fit_bg_nbd(&data, &FitOptions::default());
+    // BG/NBD is always fitted (the report's `bg_nbd`); another chosen model beside it.
+    let fit = fit_model(ModelKind::BgNbd, &data, &FitOptions::default());
+    let chosen_fit = match options.model {
+        ModelKind::BgNbd => None,
+        other => Some(fit_model(other, &data, &FitOptions::default())),
+    };
     let unique_triples = data.unique_triples();
     drop(data);
     let mut bg_report = BgNbdReport {
         unique_triples,
         ..BgNbdReport::default()
     };
-    let bg: Option<BgNbdParams> = match &fit {
+    let mut models = Vec::new();
+    let not_converged = |label: &str| {
+        format!("The repeat-purchase model ({label}) did not fully converge on these data; its predictions are shown but treat them with care (more customers or a longer history help).")
+    };
+    let bg_model: Option<RepeatModel> = match &fit {
         Ok(f) => {
+            let [r, alpha, a, b] = f.model.params();
             bg_report = BgNbdReport {
-                r: f.params.r,
-                alpha: f.params.alpha,
-                a: f.params.a,
-                b: f.params.b,
+                r,
+                alpha,
+                a,
+                b,
                 log_likelihood: f.diagnostics.log_likelihood,
                 converged: f.diagnostics.converged,
                 iterations: f.diagnostics.iterations,
@@ -636,20 +700,40 @@ pub fn score(
                 unique_triples,
                 message: None,
             };
+            models.push(ModelReport::of(f));
             if !f.diagnostics.converged {
-                let m = "The repeat-purchase model did not fully converge on these data; its predictions are shown but treat them with care (more customers or a longer history help).".to_string();
-                diagnostics.push(m.clone());
+                let m = not_converged("BG/NBD");
+                if options.model == ModelKind::BgNbd {
+                    diagnostics.push(m.clone());
+                }
                 bg_report.message = Some(m);
             }
-            Some(f.params)
+            Some(f.model)
         }
         Err(e) => {
             let m = format!("{e} Until then P(alive) is shown as 1 and expected purchases follow each customer's past repeat rate.");
-            diagnostics.push(m.clone());
+            if options.model == ModelKind::BgNbd {
+                diagnostics.push(m.clone());
+            }
             bg_report.message = Some(m);
             None
         }
     };
+    let bg: Option<RepeatModel> = match chosen_fit {
+        None => bg_model,
+        Some(Ok(f)) => {
+            models.push(ModelReport::of(&f));
+            if !f.diagnostics.converged {
+                diagnostics.push(not_converged(options.model.label()));
+            }
+            Some(f.model)
+        }
+        Some(Err(e)) => {
+            diagnostics.push(format!("{e} Until then P(alive) is shown as 1 and expected purchases follow each customer's past repeat rate."));
+            None
+        }
+    };
+    let chosen_model = bg.map_or("none", |m| m.kind().name()).to_string();
 
     // ---- Gamma-Gamma ----
     on_stage(Stage::FitGammaGamma);
@@ -905,6 +989,8 @@ pub fn score(
         customers_without_orders,
         transactions_in_window,
         bg_nbd: bg_report,
+        models,
+        chosen_model,
         gamma_gamma: gg_report,
         pyramid: pyramid_counts,
         top20_revenue_share,
@@ -1366,7 +1452,7 @@ fn compress(rows: &mut [Row], unit: TimeUnit) -> (BgNbdData, Vec<TripleKey>) {
     (data, keys)
 }
 
-/// Discounted purchases when there is no BG/NBD fit: the historic repeat rate x/T per period.
+/// Discounted purchases when there is no model fit: the historic repeat rate x/T per period.
 fn fallback_discounted(x: f64, t_cal: f64, options: &ClvOptions) -> f64 {
     if t_cal <= 0.0 || x <= 0.0 {
         return 0.0;
@@ -1385,7 +1471,7 @@ fn fallback_discounted(x: f64, t_cal: f64, options: &ClvOptions) -> f64 {
 /// Predictions per unique triple; the recency-free part is computed once per (x, T) pair.
 fn predict_triples(
     keys: &[TripleKey],
-    bg: Option<&BgNbdParams>,
+    bg: Option<&RepeatModel>,
     options: &ClvOptions,
     predict_periods: f64,
     unit: TimeUnit,

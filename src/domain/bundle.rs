@@ -5,7 +5,7 @@
 //! an earlier one.
 
 use super::blocks::{
-    Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock, Stored, TransactionBlock,
+    Block, CustomerBlock, ExitBlock, InteractionBlock, PlanBlock, ResponseBlock, Stored, TransactionBlock,
 };
 use super::{Campaign, CampaignResponse, ContactPlan, Customer, Manager, Settings};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -62,7 +62,8 @@ pub struct ImportBatch {
     /// Campaigns the import created (removed on revert).
     #[serde(default)]
     pub created_campaigns: Vec<String>,
-    /// Contact plans the import created (removed on revert).
+    /// The customers whose contact plans the import wrote (removed on revert with its
+    /// blocks; a backup keeps the list so that a restore tags the plans again).
     #[serde(default)]
     pub created_plans: Vec<String>,
     /// The settings before the import replaced them (restored on revert).
@@ -302,11 +303,23 @@ pub struct DanglingReferences {
 /// reverting it is deleting that block (the earlier versions show again), and a person's edit
 /// rewrites one small block instead of the customers of a whole file.
 pub fn current_customers<'a>(layers: impl IntoIterator<Item = &'a CustomerBlock>) -> Vec<Customer> {
-    let layers: Vec<&CustomerBlock> = layers.into_iter().collect();
+    current_rows(layers)
+}
+
+/// The current contact plans of layers of plan blocks in key (write) order: for each
+/// customer, the plan of the latest block that holds one (as [`current_customers`]).
+pub fn current_plans<'a>(layers: impl IntoIterator<Item = &'a PlanBlock>) -> Vec<ContactPlan> {
+    current_rows(layers)
+}
+
+/// The rows of the latest layer holding each id, for the kinds whose row *is* a customer
+/// (`ids[i]` names row `i`), in the order the ids first appeared.
+fn current_rows<'a, B: Block + 'a>(layers: impl IntoIterator<Item = &'a B>) -> Vec<B::Record> {
+    let layers: Vec<&B> = layers.into_iter().collect();
     let mut position: FxHashMap<&str, usize> = FxHashMap::default();
     let mut latest: Vec<(usize, usize)> = Vec::new();
     for (l, block) in layers.iter().enumerate() {
-        for (row, id) in block.ids.iter().enumerate() {
+        for (row, id) in block.ids().iter().enumerate() {
             match position.get(id) {
                 Some(&p) => latest[p] = (l, row),
                 None => {
@@ -320,6 +333,26 @@ pub fn current_customers<'a>(layers: impl IntoIterator<Item = &'a CustomerBlock>
         .into_iter()
         .filter_map(|(l, row)| layers[l].record(row))
         .collect()
+}
+
+/// Contact plans as blocks keyed for write `seq`, each tagged with the last of `batches`
+/// that wrote it (its `created_plans`), so that reverting that import still takes its plans
+/// away; plans no batch lists are a person's. Used where plans come as a list: a restore,
+/// and the move of version 5's records.
+pub fn plan_blocks(seq: u64, plans: Vec<ContactPlan>, batches: &[ImportBatch]) -> Vec<Stored<PlanBlock>> {
+    let mut writer: FxHashMap<&str, &str> = FxHashMap::default();
+    let mut in_order: Vec<&ImportBatch> = batches.iter().filter(|b| !b.reverted).collect();
+    in_order.sort_by(|a, b| a.imported_at.cmp(&b.imported_at));
+    for b in in_order {
+        for id in &b.created_plans {
+            writer.insert(id.as_str(), b.id.as_str());
+        }
+    }
+    let rows: Vec<(Option<String>, ContactPlan)> = plans
+        .into_iter()
+        .map(|p| (writer.get(p.customer_id.as_str()).map(|b| b.to_string()), p))
+        .collect();
+    batch_blocks(seq, "plans", rows)
 }
 
 /// Records kept one by one (with the import batch that brought each), as blocks: one run of

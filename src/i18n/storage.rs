@@ -87,6 +87,7 @@ catalogue! {
         KindExits => { en: "exits", es: "bajas", fr: "départs", zh: "流失记录" }
         KindResponses => { en: "campaign responses", es: "respuestas a campañas", fr: "réponses aux campagnes", zh: "营销活动响应" }
         KindCustomers => { en: "customers", es: "clientes", fr: "clients", zh: "客户" }
+        KindPlans => { en: "contact plans", es: "planes de contacto", fr: "plans de contact", zh: "联系计划" }
 
         Unavailable => {
             en: "This browser does not let the app keep data (IndexedDB is unavailable, for example in some private windows). Open the app in a normal window.",
@@ -343,6 +344,7 @@ pub fn block_kind_label(kind: BlockKind, locale: Locale) -> &'static str {
         BlockKind::Exits => T::KindExits,
         BlockKind::Responses => T::KindResponses,
         BlockKind::Customers => T::KindCustomers,
+        BlockKind::Plans => T::KindPlans,
     }
     .text(locale)
 }

@@ -72,7 +72,7 @@ pub async fn customer_detail(
         responses: db.responses_of(&id).await?,
         campaigns: db.all::<Campaign>().await?,
         managers: db.all::<Manager>().await?,
-        plan: db.get::<ContactPlan>(&id).await?,
+        plan: db.contact_plan(&id).await?,
     })
 }
 
@@ -110,7 +110,7 @@ pub async fn add_interaction(
     let mut changes = Changes::new(Subject::Interaction);
     if let Some(mut plan) = plan.filter(|_| is_contact(interaction.kind)) {
         plan.log_contact(interaction.date);
-        changes.put(&plan)?;
+        changes.plans(vec![plan]);
     }
     changes.interactions(vec![interaction]);
     workspace.apply(changes).await.map(|_| ())
@@ -154,7 +154,7 @@ pub async fn delete_customer(workspace: WorkspaceState, id: String) -> Result<()
 /// Saves a contact plan.
 pub async fn save_plan(workspace: WorkspaceState, plan: ContactPlan) -> Result<(), AppError> {
     let mut changes = Changes::new(Subject::ContactPlan);
-    changes.put(&plan)?;
+    changes.plans(vec![plan]);
     workspace.apply(changes).await.map(|_| ())
 }
 
@@ -188,7 +188,7 @@ pub async fn log_contact(
     let db = workspace.db_untracked()?;
     let today = today();
     let mut plan = db
-        .get::<ContactPlan>(&customer_id)
+        .contact_plan(&customer_id)
         .await?
         .unwrap_or_else(|| ContactPlan::starting(&customer_id, default_cadence, today));
     plan.log_contact(today);
@@ -202,17 +202,16 @@ pub async fn create_plans(
     customers: Vec<(String, crate::domain::Tier)>,
 ) -> Result<usize, AppError> {
     let today = today();
-    let mut changes = Changes::new(Subject::ContactPlan);
-    let mut count = 0;
-    for (id, tier) in customers {
-        let cadence = crate::domain::Cadence::for_tier(tier);
-        if cadence == crate::domain::Cadence::NoPlan {
-            continue;
-        }
-        changes.put(&ContactPlan::starting(&id, cadence, today))?;
-        count += 1;
-    }
+    let plans: Vec<ContactPlan> = customers
+        .into_iter()
+        .map(|(id, tier)| (id, crate::domain::Cadence::for_tier(tier)))
+        .filter(|(_, cadence)| *cadence != crate::domain::Cadence::NoPlan)
+        .map(|(id, cadence)| ContactPlan::starting(&id, cadence, today))
+        .collect();
+    let count = plans.len();
     if count > 0 {
+        let mut changes = Changes::new(Subject::ContactPlan);
+        changes.plans(plans);
         workspace.apply(changes).await?;
     }
     Ok(count)

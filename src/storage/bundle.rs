@@ -11,15 +11,15 @@ use super::error::{StorageError, Subject};
 use super::records::SettingsRecord;
 use super::tx::{self, Tx};
 use super::{schema, sync};
-use crate::domain::blocks::{block_key, seq_of_key, Block, Stored};
-use crate::domain::bundle::{Bundle, ImportBatch, Sheet, WorkspaceSettings};
-use crate::domain::{Campaign, ContactPlan, Manager};
+use crate::domain::blocks::{block_key, seq_of_key, Block, PlanBlock, Stored};
+use crate::domain::bundle::{current_plans, plan_blocks, Bundle, ImportBatch, Sheet, WorkspaceSettings};
+use crate::domain::{Campaign, Manager};
 use std::collections::HashSet;
 use wasm_bindgen::JsValue;
 
 /// The stores a restore empties and refills: everything but `meta` (the revision lives
 /// there and keeps counting up, so that every open view refreshes).
-const DATA_STORES: [&str; 10] = [
+const DATA_STORES: [&str; 11] = [
     schema::SETTINGS,
     schema::MANAGERS,
     schema::CAMPAIGNS,
@@ -30,6 +30,7 @@ const DATA_STORES: [&str; 10] = [
     schema::INTERACTION_BLOCKS,
     schema::EXIT_BLOCKS,
     schema::RESPONSE_BLOCKS,
+    schema::PLAN_BLOCKS,
 ];
 
 /// Roughly the bytes a bundle takes once stored, for the room check before a big write:
@@ -91,28 +92,33 @@ impl WorkspaceDb {
     /// batch, so that a revert finds them; customers go on top of the ones there, as a layer
     /// the revert takes off again), and its managers, campaigns, contact plans and settings
     /// (the new ones listed in the batch, the settings it replaces kept there).
-    pub async fn add(&self, bundle: &Bundle, mut batch: ImportBatch, subject: Subject) -> Result<u64, StorageError> {
-        let stores = schema::current_store_names();
-        let revision = tx::write(&self.raw, &stores, subject.clone(), async |tx| {
-            let seq = read_revision(tx).await? + 1;
-            let id = batch.id.clone();
-            let tag = Some(id.as_str());
-            put_blocks(tx, seq, &format!("{id}-c"), &bundle.customers, tag)?;
-            put_blocks(tx, seq, &format!("{id}-t"), &bundle.transactions, tag)?;
-            put_blocks(tx, seq, &format!("{id}-i"), &bundle.interactions, tag)?;
-            put_blocks(tx, seq, &format!("{id}-e"), &bundle.exits, tag)?;
-            put_blocks(tx, seq, &format!("{id}-r"), &bundle.responses, tag)?;
+    pub async fn add(&self, bundle: &Bundle, batch: ImportBatch, subject: Subject) -> Result<u64, StorageError> {
+        self.add_then(bundle.clone(), batch, subject, |_, _| ()).await.map(|(revision, ())| revision)
+    }
 
+    /// [`add`](Self::add), handing `meanwhile` the new revision and the bundle once every
+    /// request is sent, while the browser stores the data (see [`tx::write_then`]); its
+    /// result comes back with the revision only if the transaction committed.
+    pub async fn add_then<U>(
+        &self,
+        bundle: Bundle,
+        mut batch: ImportBatch,
+        subject: Subject,
+        meanwhile: impl FnOnce(u64, Bundle) -> U,
+    ) -> Result<(u64, U), StorageError> {
+        let stores = schema::current_store_names();
+        let tx_subject = subject.clone();
+        let work = async move |tx: &Tx| {
+            // The reads first: a read waits for every request sent before it, and the writes
+            // are then sent last, for the browser to store while `meanwhile` runs.
+            let seq = read_revision(tx).await? + 1;
             let managers = existing_keys(tx, schema::MANAGERS).await?;
             batch.created_managers.extend(bundle.managers.iter().map(|m| m.id.clone()).filter(|k| !managers.contains(k)));
             let campaigns = existing_keys(tx, schema::CAMPAIGNS).await?;
             batch.created_campaigns.extend(bundle.campaigns.iter().map(|c| c.id.clone()).filter(|k| !campaigns.contains(k)));
-            let plans = existing_keys(tx, schema::CONTACT_PLANS).await?;
-            batch.created_plans.extend(bundle.plans.iter().map(|p| p.customer_id.clone()).filter(|k| !plans.contains(k)));
-            put_records::<Manager>(tx, &bundle.managers, &subject)?;
-            put_records::<Campaign>(tx, &bundle.campaigns, &subject)?;
-            put_records::<ContactPlan>(tx, &bundle.plans, &subject)?;
-            if let Some(settings) = &bundle.settings {
+            // Plans go on top of the ones there, as a layer the revert takes off again.
+            batch.created_plans.extend(bundle.plans.iter().map(|p| p.customer_id.clone()));
+            if bundle.settings.is_some() {
                 let previous = tx
                     .store(schema::SETTINGS)?
                     .get(&JsValue::from_str(schema::SETTINGS_KEY))
@@ -121,15 +127,32 @@ impl WorkspaceDb {
                     Some(v) => from_js::<SettingsRecord>(v, &subject)?.value,
                     None => WorkspaceSettings::default(),
                 });
+            }
+
+            let id = batch.id.clone();
+            let tag = Some(id.as_str());
+            put_blocks(tx, seq, &format!("{id}-c"), &bundle.customers, tag)?;
+            put_blocks(tx, seq, &format!("{id}-t"), &bundle.transactions, tag)?;
+            put_blocks(tx, seq, &format!("{id}-i"), &bundle.interactions, tag)?;
+            put_blocks(tx, seq, &format!("{id}-e"), &bundle.exits, tag)?;
+            put_blocks(tx, seq, &format!("{id}-r"), &bundle.responses, tag)?;
+            let plans = Stored::all_fresh(PlanBlock::from_records(&bundle.plans));
+            put_blocks(tx, seq, &format!("{id}-p"), &plans, tag)?;
+            put_records::<Manager>(tx, &bundle.managers, &subject)?;
+            put_records::<Campaign>(tx, &bundle.campaigns, &subject)?;
+            if let Some(settings) = &bundle.settings {
                 put_records(tx, &[SettingsRecord::new(settings.clone())], &subject)?;
             }
             put_records(tx, &[batch], &subject)?;
             put_revision(tx, seq)?;
-            Ok(seq)
+            Ok((seq, bundle))
+        };
+        let (revision, out) = tx::write_then(&self.raw, &stores, tx_subject, work, |(seq, bundle)| {
+            (seq, meanwhile(seq, bundle))
         })
         .await?;
         sync::announce(self.name(), revision);
-        Ok(revision)
+        Ok((revision, out))
     }
 
     /// Every record of the workspace, read in one transaction (a consistent snapshot,
@@ -161,7 +184,7 @@ impl WorkspaceDb {
         }
         out.managers = read_records(&tx, schema::MANAGERS).await?;
         out.campaigns = read_records(&tx, schema::CAMPAIGNS).await?;
-        out.plans = read_records(&tx, schema::CONTACT_PLANS).await?;
+        out.plans = current_plans(blocks::all::<PlanBlock>(&tx).await?.iter().map(|s| &s.block));
         out.batches = read_records(&tx, schema::IMPORT_BATCHES).await?;
         out.customers = blocks::all(&tx).await?;
         out.transactions = blocks::all(&tx).await?;
@@ -212,8 +235,8 @@ impl WorkspaceDb {
             }
             put_records::<Manager>(tx, &bundle.managers, &subject)?;
             put_records::<Campaign>(tx, &bundle.campaigns, &subject)?;
-            put_records::<ContactPlan>(tx, &bundle.plans, &subject)?;
             put_records::<ImportBatch>(tx, &bundle.batches, &subject)?;
+            put_blocks(tx, seq, "", &plan_blocks(seq, bundle.plans.clone(), &bundle.batches), None)?;
             put_blocks(tx, seq, "restored-c", &bundle.customers, None)?;
             put_blocks(tx, seq, "restored-t", &bundle.transactions, None)?;
             put_blocks(tx, seq, "restored-i", &bundle.interactions, None)?;

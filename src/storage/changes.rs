@@ -8,8 +8,8 @@ use super::objects::to_js;
 use super::error::{StorageError, Subject};
 use super::tx::{self, Tx};
 use super::{schema, sync};
-use crate::domain::blocks::{Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock};
-use crate::domain::{CampaignResponse, Customer, Exit, Interaction};
+use crate::domain::blocks::{Block, CustomerBlock, ExitBlock, InteractionBlock, PlanBlock, ResponseBlock};
+use crate::domain::{CampaignResponse, ContactPlan, Customer, Exit, Interaction};
 use wasm_bindgen::JsValue;
 
 enum Op {
@@ -19,6 +19,7 @@ enum Op {
     Interactions(Vec<Interaction>),
     Exits(Vec<Exit>),
     Responses(Vec<CampaignResponse>),
+    Plans(Vec<ContactPlan>),
     RemoveExit(Exit),
 }
 
@@ -30,6 +31,7 @@ impl Op {
             Op::Interactions(_) => schema::INTERACTION_BLOCKS,
             Op::Exits(_) | Op::RemoveExit(_) => schema::EXIT_BLOCKS,
             Op::Responses(_) => schema::RESPONSE_BLOCKS,
+            Op::Plans(_) => schema::PLAN_BLOCKS,
         }
     }
 }
@@ -93,6 +95,12 @@ impl Changes {
         self
     }
 
+    /// Saves contact plans: each replaces the customer's plan.
+    pub fn plans(&mut self, plans: Vec<ContactPlan>) -> &mut Changes {
+        self.ops.push(Op::Plans(plans));
+        self
+    }
+
     /// Removes an exit (every stored row equal to it).
     pub fn remove_exit(&mut self, exit: Exit) -> &mut Changes {
         self.ops.push(Op::RemoveExit(exit));
@@ -148,6 +156,7 @@ async fn run(tx: &Tx, seq: u64, op: Op) -> Result<(), StorageError> {
             append_layer::<CustomerBlock>(tx, seq, &list, |a, b| a.id == b.id).await
         }
         Op::Interactions(list) => append_layer::<InteractionBlock>(tx, seq, &list, |_, _| false).await,
+        Op::Plans(list) => append_layer::<PlanBlock>(tx, seq, &list, |a, b| a.customer_id == b.customer_id).await,
         Op::Exits(list) => append_layer::<ExitBlock>(tx, seq, &list, |_, _| false).await,
         Op::Responses(list) => {
             append_layer::<ResponseBlock>(tx, seq, &list, |a, b| {

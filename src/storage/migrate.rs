@@ -7,16 +7,17 @@
 //!
 //! Step 4 moves the per-record stores of versions 1 to 3 (customers, interactions, exits,
 //! responses) and the first transaction blocks (text joined by U+001F, money as `f64`) into
-//! today's block stores; the readers of those old records live here and nowhere else.
+//! today's block stores; the readers of those old records live here and nowhere else. Step 6
+//! moves the contact plans, one record each until then, into plan blocks.
 
 use super::blocks::put;
 use super::error::{StorageError, Subject};
 use super::schema;
 use super::tx::{self, Tx};
-use crate::domain::blocks::{block_key, Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock, TransactionBlock};
-use crate::domain::bundle::batch_blocks;
+use crate::domain::blocks::{block_key, Block, Stored, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock, TransactionBlock};
+use crate::domain::bundle::{batch_blocks, plan_blocks, ImportBatch};
 use crate::domain::text::{Dict, Strings};
-use crate::domain::{Customer, Money};
+use crate::domain::{ContactPlan, Customer, Money};
 use js_sys::{Float64Array, Int32Array, Reflect, Uint32Array, Uint8Array};
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
@@ -58,6 +59,7 @@ async fn apply(version: u32, tx: &Tx) -> Result<(), StorageError> {
     match version {
         2 => normalise_emails(tx).await,
         4 => records_to_blocks(tx).await,
+        6 => plans_to_blocks(tx).await,
         _ => Ok(()),
     }
 }
@@ -95,18 +97,17 @@ fn legacy<T: serde::de::DeserializeOwned>(value: JsValue, subject: &Subject) -> 
     super::objects::from_js(value, subject)
 }
 
+/// Every record of a store, read as an earlier release wrote it.
+async fn legacy_all<T: serde::de::DeserializeOwned>(tx: &Tx, store: &str, subject: &Subject) -> Result<Vec<T>, StorageError> {
+    tx.store(store)?.all().await?.into_iter().map(|v| legacy(v, subject)).collect()
+}
+
 /// Moves every per-record store into blocks, and the first transaction blocks into today's
 /// encoding; the old stores are left empty (version 5 drops them).
 async fn records_to_blocks(tx: &Tx) -> Result<(), StorageError> {
     let subject = Subject::SchemaUpgrade;
 
-    let customers: Vec<Customer> = tx
-        .store(schema::CUSTOMERS)?
-        .all()
-        .await?
-        .into_iter()
-        .map(|v| legacy(v, &subject))
-        .collect::<Result<_, _>>()?;
+    let customers: Vec<Customer> = legacy_all(tx, schema::CUSTOMERS, &subject).await?;
     let store = tx.store(schema::CUSTOMER_BLOCKS)?;
     for (n, block) in CustomerBlock::from_records(&customers).into_iter().enumerate() {
         put(&store, &block_key(0, &format!("customers-{n:06}")), None, &block)?;
@@ -134,20 +135,33 @@ async fn records_to_blocks(tx: &Tx) -> Result<(), StorageError> {
     Ok(())
 }
 
+/// Moves the contact plans (one record each until version 5) into plan blocks, each tagged
+/// with the import that created it so that reverting the import still removes it; the old
+/// store is left empty.
+async fn plans_to_blocks(tx: &Tx) -> Result<(), StorageError> {
+    let plans: Vec<ContactPlan> = legacy_all(tx, schema::CONTACT_PLANS, &Subject::ContactPlan).await?;
+    if plans.is_empty() {
+        return Ok(());
+    }
+    let batches: Vec<ImportBatch> = legacy_all(tx, schema::IMPORT_BATCHES, &Subject::ImportHistory).await?;
+    put_all(tx, &plan_blocks(0, plans, &batches))?;
+    tx.store(schema::CONTACT_PLANS)?.clear().await
+}
+
 async fn move_kept<B: Block>(tx: &Tx, from: &str, name: &str) -> Result<(), StorageError>
 where
     B::Record: serde::de::DeserializeOwned,
 {
     let subject = Subject::Records(B::KIND);
-    let rows: Vec<(Option<String>, B::Record)> = tx
-        .store(from)?
-        .all()
-        .await?
-        .into_iter()
-        .map(|v| legacy::<Kept<B::Record>>(v, &subject).map(|k| (k.batch, k.record)))
-        .collect::<Result<_, _>>()?;
+    let kept: Vec<Kept<B::Record>> = legacy_all(tx, from, &subject).await?;
+    let rows: Vec<(Option<String>, B::Record)> = kept.into_iter().map(|k| (k.batch, k.record)).collect();
+    put_all(tx, &batch_blocks::<B>(0, name, rows))
+}
+
+/// Puts keyed blocks into their store.
+fn put_all<B: Block>(tx: &Tx, blocks: &[Stored<B>]) -> Result<(), StorageError> {
     let store = tx.store(schema::block_store(B::KIND))?;
-    for stored in batch_blocks::<B>(0, name, rows) {
+    for stored in blocks {
         put(&store, &stored.key, stored.batch.as_deref(), &stored.block)?;
     }
     Ok(())

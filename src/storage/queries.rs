@@ -11,9 +11,9 @@ use super::records::SettingsRecord;
 use super::tx::{self, Tx};
 use super::{schema, sync};
 use crate::domain::blocks::{
-    Block, CustomerBlock, ExitBlock, InteractionBlock, ResponseBlock, Stored, TransactionBlock,
+    Block, CustomerBlock, ExitBlock, InteractionBlock, PlanBlock, ResponseBlock, Stored, TransactionBlock,
 };
-use crate::domain::bundle::{current_customer_count, current_customers, current_responses, current_responses_where, Bundle, ImportBatch, WorkspaceSettings};
+use crate::domain::bundle::{current_customer_count, current_customers, current_plans, current_responses, current_responses_where, Bundle, ImportBatch, WorkspaceSettings};
 use crate::domain::{CampaignResponse, ContactPlan, Customer, Exit, Interaction, Transaction};
 use std::collections::HashSet;
 use wasm_bindgen::{JsCast, JsValue};
@@ -122,7 +122,7 @@ impl WorkspaceDb {
             responses: blocks::all(&tx).await?,
             managers: all_records(&tx).await?,
             campaigns: all_records(&tx).await?,
-            plans: all_records(&tx).await?,
+            plans: current_plans(blocks::all::<PlanBlock>(&tx).await?.iter().map(|s| &s.block)),
             revision: read_revision(&tx).await?,
         })
     }
@@ -261,12 +261,12 @@ impl WorkspaceDb {
     /// Deletes a customer and every record of theirs (transactions, interactions, exits,
     /// responses, contact plan) in one transaction.
     pub async fn delete_customer(&self, customer_id: &str) -> Result<u64, StorageError> {
-        let mut stores = vec![schema::META, schema::CONTACT_PLANS];
+        let mut stores = vec![schema::META];
         stores.extend(schema::BLOCK_STORES);
         let revision = tx::write(&self.raw, &stores, Subject::CustomerDeletion(customer_id.to_string()), async |tx| {
             let revision = read_revision(tx).await? + 1;
-            tx.store(schema::CONTACT_PLANS)?.delete(&JsValue::from_str(customer_id))?;
             blocks::remove_customer::<CustomerBlock>(tx, customer_id).await?;
+            blocks::remove_customer::<PlanBlock>(tx, customer_id).await?;
             blocks::remove_customer::<TransactionBlock>(tx, customer_id).await?;
             blocks::remove_customer::<InteractionBlock>(tx, customer_id).await?;
             blocks::remove_customer::<ExitBlock>(tx, customer_id).await?;
@@ -310,10 +310,10 @@ impl WorkspaceDb {
                 }
             }
             revert_legacy_customers(tx, revision, &batch).await?;
+            // (Its contact plans went with its blocks.)
             for (name, keys) in [
                 (schema::MANAGERS, &batch.created_managers),
                 (schema::CAMPAIGNS, &batch.created_campaigns),
-                (schema::CONTACT_PLANS, &batch.created_plans),
             ] {
                 let store = tx.store(name)?;
                 for k in keys {
@@ -439,9 +439,17 @@ impl WorkspaceDb {
         Ok(revision)
     }
 
-    /// Every contact plan.
+    /// Every contact plan (the current one of each customer).
     pub async fn contact_plans(&self) -> Result<Vec<ContactPlan>, StorageError> {
-        self.all::<ContactPlan>().await
+        let tx = self.read(&[schema::PLAN_BLOCKS], Subject::ContactPlan)?;
+        Ok(current_plans(blocks::all::<PlanBlock>(&tx).await?.iter().map(|s| &s.block)))
+    }
+
+    /// A customer's contact plan, if they have one (only the blocks that name them are
+    /// decoded).
+    pub async fn contact_plan(&self, customer_id: &str) -> Result<Option<ContactPlan>, StorageError> {
+        let tx = self.read(&[schema::PLAN_BLOCKS], Subject::ContactPlan)?;
+        Ok(blocks::rows_of::<PlanBlock>(&tx, customer_id).await?.pop())
     }
 }
 

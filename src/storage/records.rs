@@ -6,7 +6,7 @@ use super::db::Record;
 use super::error::Subject;
 use super::schema;
 use crate::domain::bundle::{ImportBatch, WorkspaceSettings};
-use crate::domain::{Campaign, ContactPlan, Manager};
+use crate::domain::{Campaign, Manager};
 use serde::{Deserialize, Serialize};
 
 impl Record for Manager {
@@ -26,16 +26,6 @@ impl Record for Campaign {
     }
     fn subjects() -> Subject {
         Subject::Campaign(String::new())
-    }
-}
-
-impl Record for ContactPlan {
-    const STORE: &'static str = schema::CONTACT_PLANS;
-    fn subject(&self) -> Subject {
-        Subject::ContactPlan
-    }
-    fn subjects() -> Subject {
-        Subject::ContactPlan
     }
 }
 

@@ -76,6 +76,7 @@ pub(crate) const TRANSACTION_BLOCKS: &str = "transaction_blocks";
 pub(crate) const INTERACTION_BLOCKS: &str = "interaction_blocks";
 pub(crate) const EXIT_BLOCKS: &str = "exit_blocks";
 pub(crate) const RESPONSE_BLOCKS: &str = "response_blocks";
+pub(crate) const PLAN_BLOCKS: &str = "plan_blocks";
 
 // The per-record stores of versions 1 to 4 (read only by the migration to version 4).
 pub(crate) const CUSTOMERS: &str = "customers";
@@ -103,16 +104,18 @@ pub(crate) const fn block_store(kind: BlockKind) -> &'static str {
         BlockKind::Interactions => INTERACTION_BLOCKS,
         BlockKind::Exits => EXIT_BLOCKS,
         BlockKind::Responses => RESPONSE_BLOCKS,
+        BlockKind::Plans => PLAN_BLOCKS,
     }
 }
 
 /// Every block store.
-pub(crate) const BLOCK_STORES: [&str; 5] = [
+pub(crate) const BLOCK_STORES: [&str; 6] = [
     CUSTOMER_BLOCKS,
     TRANSACTION_BLOCKS,
     INTERACTION_BLOCKS,
     EXIT_BLOCKS,
     RESPONSE_BLOCKS,
+    PLAN_BLOCKS,
 ];
 
 /// Version 1: the first release's stores.
@@ -232,17 +235,35 @@ const fn concat<const A: usize, const B: usize, const N: usize>(
 /// Version 4: version 3's stores and the block stores, for the move between them.
 const WORKSPACE_V4: &[StoreDef] = &concat::<11, 5, 16>(v3_stores!(), block_stores!());
 
+/// The stores of small records of versions 5 and 6 (the plans' one empty from version 6).
+macro_rules! small_stores {
+    () => {
+        [
+            store(META, "key", &[]),
+            store(SETTINGS, "key", &[]),
+            store(MANAGERS, "id", &[]),
+            store(CAMPAIGNS, "id", &[]),
+            store(IMPORT_BATCHES, "id", &[]),
+            store(CONTACT_PLANS, "customer_id", &[]),
+        ]
+    };
+}
+
 /// Version 5: every bulk kind as blocks; the per-record stores are gone.
-const WORKSPACE_V5: &[StoreDef] = &concat::<6, 5, 11>(
+const WORKSPACE_V5: &[StoreDef] = &concat::<6, 5, 11>(small_stores!(), block_stores!());
+
+/// Version 6: contact plans as blocks too; the per-record store of plans stays (empty) for
+/// the move.
+const WORKSPACE_V6: &[StoreDef] = &concat::<6, 6, 12>(
+    small_stores!(),
     [
-        store(META, "key", &[]),
-        store(SETTINGS, "key", &[]),
-        store(MANAGERS, "id", &[]),
-        store(CAMPAIGNS, "id", &[]),
-        store(IMPORT_BATCHES, "id", &[]),
-        store(CONTACT_PLANS, "customer_id", &[]),
+        store(CUSTOMER_BLOCKS, "key", BY_BATCH),
+        store(TRANSACTION_BLOCKS, "key", BY_BATCH),
+        store(INTERACTION_BLOCKS, "key", BY_BATCH),
+        store(EXIT_BLOCKS, "key", BY_BATCH),
+        store(RESPONSE_BLOCKS, "key", BY_BATCH),
+        store(PLAN_BLOCKS, "key", BY_BATCH),
     ],
-    block_stores!(),
 );
 
 /// Every schema version of a workspace database, oldest first.
@@ -267,10 +288,14 @@ pub const WORKSPACE_HISTORY: &[SchemaVersion] = &[
         version: 5,
         stores: WORKSPACE_V5,
     },
+    SchemaVersion {
+        version: 6,
+        stores: WORKSPACE_V6,
+    },
 ];
 
 /// The schema version this build of the app writes.
-pub const WORKSPACE_VERSION: u32 = 5;
+pub const WORKSPACE_VERSION: u32 = 6;
 
 /// A version whose data migration needs the stores of the version before and after it at
 /// once: a database older than it is opened at it first.

@@ -167,11 +167,26 @@ pub async fn write<T>(
     subject: Subject,
     work: impl AsyncFnOnce(&Tx) -> Result<T, StorageError>,
 ) -> Result<T, StorageError> {
+    write_then(db, stores, subject, work, |value| value).await
+}
+
+/// [`write`], doing `meanwhile` with what `work` returned once its requests are sent and
+/// before waiting for the commit: the browser stores the data on its own threads while this
+/// one computes. `meanwhile` must not touch the database, and its result is given only if
+/// the transaction then commits (otherwise it is dropped, and the error returned).
+pub async fn write_then<T, U>(
+    db: &IdbDatabase,
+    stores: &[&str],
+    subject: Subject,
+    work: impl AsyncFnOnce(&Tx) -> Result<T, StorageError>,
+    meanwhile: impl FnOnce(T) -> U,
+) -> Result<U, StorageError> {
     let tx = Tx::new(db, stores, Mode::Write, subject)?;
     match work(&tx).await {
         Ok(value) => {
+            let out = meanwhile(value);
             tx.done().await?;
-            Ok(value)
+            Ok(out)
         }
         Err(err) => {
             tx.cancel();

@@ -4,7 +4,7 @@
 //! workspace as it was — and analyse the new revision before answering.
 
 use super::protocol::ImportReport;
-use super::job::{self, analyze, open, post_parts, progress, Laps};
+use super::job::{self, open, post_parts, progress, Laps};
 use crate::domain::blocks::{Block, CustomerBlock, ExitBlock, InteractionBlock, Stored};
 use crate::domain::bundle::{current_customers, Bundle, ImportBatch};
 use crate::domain::Customer;
@@ -90,20 +90,20 @@ pub(super) async fn run(spec: ImportJob) -> Result<(), String> {
         skipped: report.invalid,
         ..ImportBatch::default()
     };
-    let revision = match job::add(&db, bundle, batch, Subject::Import(spec.file_name.clone()), locale).await {
+    laps.lap("prepare write");
+    let subject = Subject::Import(spec.file_name.clone());
+    let (revision, packed) = match job::add_and_analyze(job, &db, bundle, batch, subject, locale, 0.8, &mut laps).await {
         Ok(r) => r,
         Err(e) => {
             db.close();
             return Err(e);
         }
     };
-    laps.lap("write");
     report.written = true;
     report.revision = revision;
     report.stored = report.valid;
+    // The new revision was analysed in this job: the page shows it without asking.
     report.timings = std::mem::take(&mut laps.timings);
-    // The new revision analysed at once, in this job: the page shows it without asking.
-    let packed = analyze(job, &db, locale, 0.8, laps).await.ok();
     let sent = send(job, &report, packed.as_ref().map_or(&[][..], |p| &p.parts[..]));
     if let Some(p) = &packed {
         p.keep(&db).await;

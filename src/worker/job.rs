@@ -80,6 +80,7 @@ impl Laps {
         self.timings.push((label.to_string(), n - self.last));
         self.last = n;
     }
+
 }
 
 /// Opens the job's database.
@@ -119,41 +120,62 @@ pub(super) async fn records(db: &WorkspaceDb) -> Result<Rc<WorkspaceRecords>, St
     Ok(read)
 }
 
-/// After `bundle` was added by the write that made `revision`: the kept records (if they were
-/// the ones just before it) take it in; otherwise they are forgotten.
-fn kept_after_add(db: &WorkspaceDb, bundle: Bundle, batch: &str, revision: u64) {
+/// The kept records, taken out, if they are `db`'s at the revision before `revision`.
+fn take_kept_before(db: &WorkspaceDb, revision: u64) -> Option<WorkspaceRecords> {
     KEPT.with(|k| {
-        let mut slot = k.borrow_mut();
-        let Some((name, kept)) = slot.take() else {
-            return;
-        };
-        if name != db.name() || kept.revision + 1 != revision {
-            return;
-        }
-        let mut records = Rc::unwrap_or_clone(kept);
-        records.absorb(bundle, batch, revision);
-        if records.rows() <= KEEP_ROWS {
-            *slot = Some((name, Rc::new(records)));
-        }
-    });
+        let (name, kept) = k.borrow_mut().take()?;
+        (name == db.name() && kept.revision + 1 == revision).then(|| Rc::unwrap_or_clone(kept))
+    })
 }
 
-/// Adds a data set (see `WorkspaceDb::add`) and lets the kept records take it in; returns
-/// the new revision, or the failure's sentence.
-pub(super) async fn add(
+fn keep(db: &WorkspaceDb, records: Rc<WorkspaceRecords>) {
+    if records.rows() <= KEEP_ROWS {
+        KEPT.with(|k| *k.borrow_mut() = Some((db.name().to_string(), records)));
+    }
+}
+
+/// Adds a data set (see `WorkspaceDb::add`) and analyses the workspace with it: while the
+/// browser stores the data, this thread analyses the kept records with the data set taken
+/// in (read again after the commit when they were not the ones just before it). Returns the
+/// new revision and its analysis (`None` when the analysis failed: the data is stored all
+/// the same), or the write's failure as a sentence; nothing is kept or given for a write
+/// that did not commit. `laps` gets `write` (sending the requests), `analysis` (done while
+/// the browser stored them) and `write commit` (waiting for the commit after it).
+pub(super) async fn add_and_analyze(
+    job: u32,
     db: &WorkspaceDb,
     bundle: Bundle,
     batch: crate::domain::bundle::ImportBatch,
     subject: crate::storage::Subject,
     locale: Locale,
-) -> Result<u64, String> {
+    from: f32,
+    laps: &mut Laps,
+) -> Result<(u64, Option<Packed>), String> {
     let batch_id = batch.id.clone();
-    let revision = db
-        .add(&bundle, batch, subject)
+    let meanwhile = |revision: u64, bundle: Bundle| {
+        laps.lap("write");
+        let done = take_kept_before(db, revision).map(|mut records| {
+            records.absorb(bundle, &batch_id, revision);
+            let records = Rc::new(records);
+            let packed = analyze_records(job, &records, from, Laps::start());
+            (records, packed)
+        });
+        laps.lap("analysis");
+        done
+    };
+    let (revision, done) = db
+        .add_then(bundle, batch, subject, meanwhile)
         .await
         .map_err(|e| e.sentence(locale))?;
-    kept_after_add(db, bundle, &batch_id, revision);
-    Ok(revision)
+    laps.lap("write commit");
+    let packed = match done {
+        Some((records, packed)) => {
+            keep(db, records);
+            packed.ok()
+        }
+        None => analyze(job, db, locale, from, Laps::start()).await.ok(),
+    };
+    Ok((revision, packed))
 }
 
 /// The packed analysis of a revision.
@@ -163,6 +185,19 @@ pub(super) struct Packed {
 }
 
 impl Packed {
+    /// Puts `timings` (the job's own steps) before the analysis's in its envelope.
+    pub(super) fn prepend_timings(&mut self, timings: &[(String, f64)]) {
+        let Some(head) = self.parts.first_mut() else {
+            return;
+        };
+        if let Ok(mut envelope) = transport::unpack_head::<protocol::AnalysisEnvelope>(head) {
+            envelope.timings.splice(0..0, timings.iter().cloned());
+            if let Ok(bytes) = postcard::to_stdvec(&envelope) {
+                *head = bytes;
+            }
+        }
+    }
+
     /// Keeps it as the workspace's cached analysis (after it was posted: the page must not
     /// wait for this write). Failing to cache only means computing again on the next visit.
     pub(super) async fn keep(&self, db: &WorkspaceDb) {
@@ -173,9 +208,14 @@ impl Packed {
 /// Analyses the open workspace as it is now; returns the packed analysis. Progress runs from
 /// `from` to 1.
 pub(super) async fn analyze(job: u32, db: &WorkspaceDb, locale: Locale, from: f32, mut laps: Laps) -> Result<Packed, String> {
-    let span = 1.0 - from;
     let records = records(db).await.map_err(|e| e.sentence(locale))?;
     laps.lap("read");
+    analyze_records(job, &records, from, laps)
+}
+
+/// Analyses `records`; returns the packed analysis. Progress runs from `from` to 1.
+fn analyze_records(job: u32, records: &WorkspaceRecords, from: f32, mut laps: Laps) -> Result<Packed, String> {
+    let span = 1.0 - from;
     let ledger = Ledger::from_blocks(records.transactions.iter().map(|s| &s.block));
     laps.lap("build ledger");
     let customers = current_customers(records.customers.iter().map(|s| &s.block));

@@ -173,17 +173,20 @@ async fn load_demo(
     };
     progress(job, 0.3, "writing");
     let db = open(database, locale).await?;
-    // The records as they were, kept for the analysis to take the new blocks in.
+    // The records as they were, for the analysis to take the new blocks in.
     let _ = job::records(&db).await;
-    let revision = match job::add(&db, bundle, batch, Subject::Demo, locale).await {
-        Ok(r) => r,
-        Err(e) => {
-            db.close();
-            return Err(e);
-        }
-    };
-    laps.lap("write");
-    let packed = analyze(job, &db, locale, 0.5, laps).await.ok();
+    laps.lap("prepare write");
+    let (revision, mut packed) =
+        match job::add_and_analyze(job, &db, bundle, batch, Subject::Demo, locale, 0.5, &mut laps).await {
+            Ok(r) => r,
+            Err(e) => {
+                db.close();
+                return Err(e);
+            }
+        };
+    if let Some(p) = &mut packed {
+        p.prepend_timings(&laps.timings);
+    }
     let mut out = vec![postcard::to_stdvec(&revision).map_err(|e| e.to_string())?];
     // The data is stored whatever the analysis says; the page analyses again if it must.
     if let Some(p) = &packed {

@@ -499,6 +499,8 @@ mod tests {
             customers_without_orders: 0,
             transactions_in_window: 0,
             bg_nbd: Default::default(),
+            models: Vec::new(),
+            chosen_model: "none".into(),
             gamma_gamma: Default::default(),
             pyramid: Default::default(),
             top20_revenue_share: 0.0,

@@ -24,6 +24,8 @@ pub enum Command {
     Score(ScoreArgs),
     /// Write a synthetic transactions CSV drawn from the BG/NBD + Gamma-Gamma model.
     Simulate(SimulateArgs),
+    /// Fit a model to a summary of customer histories and print the fit as JSON.
+    Fit(FitArgs),
 }
 
 /// The time unit of frequency/recency/T.
@@ -33,6 +35,48 @@ pub enum Unit {
     Days,
     /// Weeks as fractions of days / 7.
     Weeks,
+}
+
+/// A repeat-purchase model of continuous time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Model {
+    /// BG/NBD (lifetimes' BetaGeoFitter).
+    BgNbd,
+    /// Pareto/NBD (lifetimes' ParetoNBDFitter).
+    ParetoNbd,
+    /// MBG/NBD (lifetimes' ModifiedBetaGeoFitter).
+    MbgNbd,
+}
+
+impl Model {
+    /// The engine's model.
+    pub fn kind(self) -> customer_insight::analytics::model::ModelKind {
+        use customer_insight::analytics::model::ModelKind;
+        match self {
+            Model::BgNbd => ModelKind::BgNbd,
+            Model::ParetoNbd => ModelKind::ParetoNbd,
+            Model::MbgNbd => ModelKind::MbgNbd,
+        }
+    }
+}
+
+/// A model fitted on a summary by `insight fit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FitModel {
+    /// BG/BB, for discrete purchase opportunities (lifetimes' BetaGeoBetaBinomFitter).
+    BgBb,
+}
+
+/// Arguments of `insight fit`.
+#[derive(Debug, clap::Args)]
+pub struct FitArgs {
+    /// The model.
+    #[arg(value_enum)]
+    pub model: FitModel,
+    /// A summary CSV with the columns frequency,recency,periods,weights (weights: how many
+    /// customers share the row; optional, 1 by default), one row per history.
+    #[arg(value_name = "SUMMARY.csv")]
+    pub summary: PathBuf,
 }
 
 /// Arguments of `insight score`.
@@ -70,6 +114,10 @@ pub struct ScoreArgs {
     /// horizon in periods).
     #[arg(long, value_name = "N")]
     pub predict_periods: Option<f64>,
+    /// The repeat-purchase model that predicts P(alive), expected purchases and CLV
+    /// (BG/NBD is fitted for the report's `bg_nbd` in any case).
+    #[arg(long, value_enum, default_value = "bg-nbd")]
+    pub model: Model,
     /// Per-customer CSV output (default: standard output).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,

@@ -3,7 +3,9 @@
 //! ```text
 //! insight score TRANSACTIONS.csv [--interactions FILE] [--exits FILE] [--as-of YYYY-MM-DD]
 //!               [--unit days|weeks] [--horizon-months N] [--monthly-discount R | --annual-discount R]
-//!               [--margin R] [--predict-periods N] [--out FILE] [--report FILE] [--progress]
+//!               [--margin R] [--predict-periods N] [--model bg-nbd|pareto-nbd|mbg-nbd]
+//!               [--out FILE] [--report FILE] [--progress]
+//! insight fit bg-bb SUMMARY.csv
 //! insight simulate --customers N --seed S --out FILE [--start DATE] [--end DATE] [...]
 //! ```
 //!
@@ -17,6 +19,8 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+mod fit_cmd;
 #[cfg(not(target_arch = "wasm32"))]
 mod intern;
 #[cfg(not(target_arch = "wasm32"))]
@@ -69,6 +73,7 @@ mod native {
         let result = match &cli.command {
             Command::Score(args) => crate::score_cmd::run(args),
             Command::Simulate(args) => crate::simulate_cmd::run(&args.options(), &args.out),
+            Command::Fit(args) => crate::fit_cmd::run(args),
         };
         match result {
             Ok(()) => 0,

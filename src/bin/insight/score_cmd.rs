@@ -116,6 +116,7 @@ fn settings_and_options(args: &ScoreArgs) -> Result<(Settings, ScoreOptions), Cl
         options.monthly_discount = monthly;
     }
     options.predict_periods = args.predict_periods;
+    options.model = args.model.kind();
     let mut issues = settings.validate();
     issues.extend(options.validate());
     if !issues.is_empty() {

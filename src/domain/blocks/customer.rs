@@ -1,7 +1,7 @@
 //! Customer records as a columnar block. Unlike the other kinds, a row *is* a customer:
 //! `ids[i]` is row `i`'s id, distinct within the block.
 
-use super::{codes_ok, days_ok, dict_ok, same_length, text_ok, Block, BlockBuilder, BlockError, BlockKind};
+use super::{codes_ok, rows_are_customers, days_ok, dict_ok, same_length, text_ok, Block, BlockBuilder, BlockError, BlockKind};
 use crate::domain::day::{date_or_none, day_or_none, Day};
 use crate::domain::text::{retain_by, Dict, DictBuilder, Interner, Strings};
 use crate::domain::{Customer, RelationshipLevel};
@@ -69,17 +69,7 @@ impl Block for CustomerBlock {
     type Record = Customer;
     type Builder = CustomerBlockBuilder;
 
-    fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    fn ids(&self) -> &Strings {
-        &self.ids
-    }
-
-    fn customer_index(&self, i: usize) -> u32 {
-        i as u32
-    }
+    rows_are_customers!();
 
     fn record(&self, i: usize) -> Option<Customer> {
         if i >= self.len() {

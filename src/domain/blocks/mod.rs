@@ -21,12 +21,14 @@
 mod customer;
 mod exit;
 mod interaction;
+mod plan;
 mod response;
 mod transaction;
 
 pub use customer::CustomerBlock;
 pub use exit::ExitBlock;
 pub use interaction::InteractionBlock;
+pub use plan::PlanBlock;
 pub use response::ResponseBlock;
 pub use transaction::{TransactionBlock, TransactionBlockBuilder};
 
@@ -54,16 +56,19 @@ pub enum BlockKind {
     Responses,
     /// Customer records.
     Customers,
+    /// Contact plans.
+    Plans,
 }
 
 impl BlockKind {
     /// Every kind.
-    pub const ALL: [BlockKind; 5] = [
+    pub const ALL: [BlockKind; 6] = [
         BlockKind::Transactions,
         BlockKind::Interactions,
         BlockKind::Exits,
         BlockKind::Responses,
         BlockKind::Customers,
+        BlockKind::Plans,
     ];
 
     /// The byte that marks the kind in an encoded block.
@@ -74,6 +79,7 @@ impl BlockKind {
             BlockKind::Exits => 3,
             BlockKind::Responses => 4,
             BlockKind::Customers => 5,
+            BlockKind::Plans => 6,
         }
     }
 }
@@ -335,6 +341,25 @@ macro_rules! rows_name_customers {
     };
 }
 pub(crate) use rows_name_customers;
+
+/// The same three methods for the kinds whose row *is* a customer (customers, contact
+/// plans): `ids[i]` names row `i`.
+macro_rules! rows_are_customers {
+    () => {
+        fn len(&self) -> usize {
+            self.ids.len()
+        }
+
+        fn ids(&self) -> &Strings {
+            &self.ids
+        }
+
+        fn customer_index(&self, i: usize) -> u32 {
+            i as u32
+        }
+    };
+}
+pub(crate) use rows_are_customers;
 
 /// Fails unless `len` equals `rows`.
 pub(crate) fn same_length(column: &'static str, len: usize, rows: usize) -> Result<(), BlockError> {
