@@ -176,9 +176,15 @@ fn every_dashboard_cell_counts_the_customers_its_filter_selects() {
     assert_eq!(d.kpis.scored, report.customers);
     assert!(d.kpis.active < d.kpis.scored && d.kpis.active > 0);
     assert!(
-        (d.kpis.average_clv * d.kpis.scored as f64 - report.total_clv).abs()
+        (d.kpis.average_lifetime_value * d.kpis.active as f64 - report.total_future_profit).abs()
             < 1e-6 * report.total_clv.max(1.0)
     );
+    // Exited customers are worth nothing from their exit on.
+    let exited: Vec<_> = a.customers.iter().filter(|r| r.exit.is_some()).filter_map(|r| r.scores.as_ref()).collect();
+    assert!(!exited.is_empty());
+    for s in &exited {
+        assert_eq!((s.p_alive, s.expected_purchases, s.clv, s.future_profit), (0.0, 0.0, 0.0, 0.0));
+    }
     for sample in [d.current.sample.len(), d.future.sample.len()] {
         assert_eq!(sample, 2_000);
     }

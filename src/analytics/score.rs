@@ -570,10 +570,7 @@ pub fn score(
     }
     interactions.check()?;
     exits.check()?;
-    let as_of = match settings.as_of {
-        Some(d) => day_number(d),
-        None => ledger.latest_day().ok_or(AnalyticsError::NoOrders)?,
-    };
+    let as_of = analysis_day(settings, ledger, &[&interactions.day, &exits.day])?;
     let window_start = settings.window.start.map(day_number);
     let start = window_start.unwrap_or(i32::MIN);
     let unit = options.unit;
@@ -790,7 +787,7 @@ pub fn score(
         monthly_discount: options.monthly_discount,
     };
     let predict_periods = options.predict_periods();
-    let triples = predict_triples(
+    let mut triples = predict_triples(
         &triple_keys,
         bg.as_ref(),
         &clv_options,
@@ -798,6 +795,16 @@ pub fn score(
         unit,
     );
     drop(triple_keys);
+    // A customer whose exit is recorded on or before the analysis date is gone: P(alive) 0,
+    // no expected purchases, no lifetime value (their value at exit stays on the churn
+    // figures). They share one all-zero prediction.
+    let gone = triples.len() as u32;
+    triples.push(TriplePrediction::default());
+    for r in rows.iter_mut() {
+        if first_exit.get(r.customer as usize).copied().flatten().is_some_and(|e| e <= as_of) {
+            r.triple = gone;
+        }
+    }
     let order_value = OrderValue {
         gg,
         average: average_order_value,
@@ -1015,6 +1022,19 @@ pub fn score(
     })
 }
 
+/// The analysis date as a day number: as set, else the latest day of any record (order,
+/// return, and the days of `others`: interactions, exits), so that an interaction or an exit
+/// logged after the last order counts (METRICS.md, "Inputs").
+pub(crate) fn analysis_day(settings: &Settings, ledger: &Ledger, others: &[&[i32]]) -> Result<i32, AnalyticsError> {
+    match settings.as_of {
+        Some(d) => Ok(day_number(d)),
+        None => {
+            let orders = ledger.latest_day().ok_or(AnalyticsError::NoOrders)?;
+            Ok(others.iter().flat_map(|days| days.iter().copied()).fold(orders, i32::max))
+        }
+    }
+}
+
 /// Tier migration (METRICS.md, "Classifications"): the pyramid of the `window_days` days up to
 /// the analysis date against the pyramid of the `window_days` days before those, over customers
 /// ranked in both. Each window is scored on its own (same settings and options), so every
@@ -1032,10 +1052,7 @@ pub fn tier_migration(
             "The migration window must be at least one day long.".into(),
         ));
     }
-    let as_of = match settings.as_of {
-        Some(d) => day_number(d),
-        None => ledger.latest_day().ok_or(AnalyticsError::NoOrders)?,
-    };
+    let as_of = analysis_day(settings, ledger, &[&interactions.day, &exits.day])?;
     let length = i32::try_from(window_days)
         .unwrap_or(i32::MAX / 4)
         .min(i32::MAX / 4);
@@ -1123,10 +1140,7 @@ fn window_tiers(
             "Ranking by CLV needs the models; score the window instead.".into(),
         ));
     }
-    let as_of = match settings.as_of {
-        Some(d) => day_number(d),
-        None => ledger.latest_day().ok_or(AnalyticsError::NoOrders)?,
-    };
+    let as_of = analysis_day(settings, ledger, &[&interactions.day])?;
     let window_start = settings.window.start.map(day_number);
     let start = window_start.unwrap_or(i32::MIN);
     let n_customers = ledger.customer_count();
@@ -1594,5 +1608,37 @@ mod tests {
             assert_eq!(fast, slow, "{basis:?}");
             assert!(fast.iter().flatten().any(|t| *t == Tier::Gold));
         }
+    }
+
+    #[test]
+    fn an_exited_customer_is_worth_nothing_and_the_analysis_date_is_the_latest_record() {
+        let (ledger, mut interactions) = base();
+        let last_order = ledger.latest_day().unwrap();
+        let settings = Settings::default();
+        let options = ScoreOptions::from_settings(&settings);
+        let before = score(&ledger, &interactions, &ExitInput::default(), &settings, &options, &mut |_| {}).unwrap();
+        assert_eq!(before.report.as_of, date_of_day(last_order).unwrap());
+        let alive: Vec<usize> = (0..before.len()).filter(|&i| before.get(i).unwrap().clv > 0.0).take(2).collect();
+        let (gone, stays) = (alive[0], alive[1]);
+        let gone_customer = before.customer_index(gone).unwrap();
+
+        // An exit recorded a week after the last order, and a call ten days after it.
+        let mut exits = ExitInput::default();
+        exits.push(gone_customer, last_order + 7, crate::domain::ExitReason::Price);
+        interactions.push(before.customer_index(stays).unwrap(), last_order + 10, InteractionKind::Call, None);
+        let after = score(&ledger, &interactions, &exits, &settings, &options, &mut |_| {}).unwrap();
+        assert_eq!(after.report.as_of, date_of_day(last_order + 10).unwrap(), "the call is the latest record");
+        let g = after.get(gone).unwrap();
+        assert_eq!((g.p_alive, g.expected_purchases, g.clv, g.future_profit), (0.0, 0.0, 0.0, 0.0));
+        let s = after.get(stays).unwrap();
+        assert!(s.p_alive > 0.0 && s.clv > 0.0);
+        // Ten more days without an order: T grew, so the chance they are still active fell.
+        assert!(s.t > before.get(stays).unwrap().t);
+        assert!(after.report.total_clv < before.report.total_clv);
+
+        // An exit dated after the analysis date does not count yet.
+        let settings = Settings { as_of: date_of_day(last_order), ..Settings::default() };
+        let early = score(&ledger, &interactions, &exits, &settings, &options, &mut |_| {}).unwrap();
+        assert!(early.get(gone).unwrap().p_alive > 0.0);
     }
 }

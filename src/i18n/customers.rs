@@ -23,7 +23,7 @@ catalogue! {
         Customer => { en: "Customer", es: "Cliente", fr: "Client", zh: "客户" }
         Revenue => { en: "Revenue", es: "Ingresos", fr: "Chiffre d'affaires", zh: "收入" }
         Profit => { en: "Profit", es: "Beneficio", fr: "Profit", zh: "利润" }
-        Clv => { en: "Lifetime value", es: "Valor de vida", fr: "Valeur vie client", zh: "终身价值" }
+        Clv => { en: "Lifetime value (profit)", es: "Valor de vida (beneficio)", fr: "Valeur vie (profit)", zh: "终身价值（利润）" }
         FutureProfit => { en: "Future profit", es: "Beneficio futuro", fr: "Profit futur", zh: "未来利润" }
         PAlive => { en: "P(alive)", es: "P(activo)", fr: "P(actif)", zh: "存活概率" }
         Orders => { en: "Orders", es: "Pedidos", fr: "Commandes", zh: "订单数" }

@@ -6,7 +6,7 @@ catalogue! {
         ActiveCustomers => { en: "Active customers", es: "Clientes activos", fr: "Clients actifs", zh: "活跃客户" }
         Revenue => { en: "Revenue", es: "Ingresos", fr: "Chiffre d'affaires", zh: "收入" }
         Profit => { en: "Profit", es: "Beneficio", fr: "Profit", zh: "利润" }
-        AverageClv => { en: "Average lifetime value", es: "Valor de vida medio", fr: "Valeur vie moyenne", zh: "平均终身价值" }
+        AverageClv => { en: "Average lifetime value (profit)", es: "Valor de vida medio (beneficio)", fr: "Valeur vie moyenne (profit)", zh: "平均终身价值（利润）" }
         ChurnRate => { en: "Churn rate (12 months)", es: "Tasa de bajas (12 meses)", fr: "Taux d'attrition (12 mois)", zh: "流失率（12 个月）" }
         AtRisk => { en: "Customers at risk", es: "Clientes en riesgo", fr: "Clients à risque", zh: "有流失风险的客户" }
         AsOf => { en: "Figures as of {date}, over {customers} customers with orders.", es: "Cifras a {date}, sobre {customers} clientes con pedidos.", fr: "Chiffres au {date}, sur {customers} clients ayant commandé.", zh: "截至 {date} 的数据，涵盖 {customers} 位有订单的客户。" }

@@ -20,7 +20,7 @@ catalogue! {
         Customers => { en: "Customers", es: "Clientes", fr: "Clients", zh: "客户数" }
         Revenue => { en: "Revenue", es: "Ingresos", fr: "Chiffre d'affaires", zh: "收入" }
         Profit => { en: "Profit", es: "Beneficio", fr: "Profit", zh: "利润" }
-        Clv => { en: "Lifetime value", es: "Valor de vida", fr: "Valeur vie client", zh: "终身价值" }
+        Clv => { en: "Lifetime value (profit)", es: "Valor de vida (beneficio)", fr: "Valeur vie (profit)", zh: "终身价值（利润）" }
         AtRisk => { en: "At risk", es: "En riesgo", fr: "À risque", zh: "有风险" }
         Overdue => { en: "Overdue", es: "Atrasados", fr: "En retard", zh: "逾期" }
         OpenBook => { en: "Show the book", es: "Ver la cartera", fr: "Voir le portefeuille", zh: "查看负责客户" }

@@ -10,12 +10,13 @@ catalogue! {
         GrossMargin => { en: "Gross margin", es: "Margen bruto", fr: "Marge brute", zh: "毛利" }
         CostToServe => { en: "Cost to serve", es: "Coste de servicio", fr: "Coût de service", zh: "服务成本" }
         Profit => { en: "Profit to date", es: "Beneficio hasta hoy", fr: "Profit à ce jour", zh: "迄今利润" }
-        HistoricValue => { en: "Historic profit", es: "Beneficio histórico", fr: "Profit historique", zh: "历史利润" }
-        PredictedValue => { en: "Predicted profit ({months} months)", es: "Beneficio previsto ({months} meses)", fr: "Profit prévu ({months} mois)", zh: "预测利润（{months} 个月）" }
-        TotalValue => { en: "Total profit, historic + predicted", es: "Beneficio total, histórico + previsto", fr: "Profit total, historique + prévu", zh: "总利润（历史 + 预测）" }
-        Clv => { en: "Predicted lifetime value (revenue, {months} months)", es: "Valor de vida previsto (ingresos, {months} meses)", fr: "Valeur vie prévue (CA, {months} mois)", zh: "预测终身价值（收入，{months} 个月）" }
+        HistoricValue => { en: "Historic lifetime value (profit to date)", es: "Valor de vida histórico (beneficio hasta hoy)", fr: "Valeur vie historique (profit à ce jour)", zh: "历史终身价值（迄今利润）" }
+        PredictedValue => { en: "Predicted lifetime value (profit, {months} months)", es: "Valor de vida previsto (beneficio, {months} meses)", fr: "Valeur vie prévue (profit, {months} mois)", zh: "预测终身价值（利润，{months} 个月）" }
+        TotalValue => { en: "Total lifetime value, historic + predicted", es: "Valor de vida total, histórico + previsto", fr: "Valeur vie totale, historique + prévue", zh: "总终身价值（历史 + 预测）" }
+        Clv => { en: "Revenue CLV ({months} months)", es: "CLV de ingresos ({months} meses)", fr: "CLV en chiffre d'affaires ({months} mois)", zh: "收入 CLV（{months} 个月）" }
         PAlive => { en: "Probability still active", es: "Probabilidad de seguir activo", fr: "Probabilité d'être encore actif", zh: "仍活跃的概率" }
         NextPurchase => { en: "Expected next purchase", es: "Próxima compra esperada", fr: "Prochain achat attendu", zh: "预计下次购买" }
+        ProbablyLapsed => { en: "probably lapsed", es: "probablemente perdido", fr: "probablement perdu", zh: "可能已流失" }
         NextPurchaseIn => { en: "in about {days} days, if still active", es: "en unos {days} días, si sigue activo", fr: "dans environ {days} jours, s'il est encore actif", zh: "若仍活跃，约 {days} 天后" }
         ExpectedPurchases => { en: "Expected purchases ({months} months)", es: "Compras esperadas ({months} meses)", fr: "Achats attendus ({months} mois)", zh: "预计购买次数（{months} 个月）" }
         NotScoredYet => { en: "No orders in the analysis window, so there are no figures yet.", es: "Sin pedidos en el periodo de análisis: aún no hay cifras.", fr: "Aucune commande sur la période analysée : pas encore de chiffres.", zh: "分析期内没有订单，暂无数据。" }

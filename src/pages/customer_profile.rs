@@ -249,6 +249,9 @@ fn ValueCard(
         let money_f = |v: f64| format::money(v, &currency, 2, locale);
         let months = analysis.with(|a| a.as_ref().map_or(12, |a| a.horizon_months));
         let historic = s.profit as f64 / 100.0;
+        // An exited customer has no next purchase; one below the at-risk threshold has
+        // probably lapsed.
+        let (gone, lapsed) = row.with(|r| r.as_ref().map_or((false, false), |r| (r.exit.is_some() && s.p_alive == 0.0, r.at_risk)));
         // E[λ | data] = (r + x) / (α + T): purchases per period while alive (BG/NBD).
         let next_days = report.as_ref().filter(|r| r.bg_nbd.fitted).and_then(|r| {
             let rate = (r.bg_nbd.r + f64::from(s.frequency)) / (r.bg_nbd.alpha + s.t);
@@ -278,7 +281,12 @@ fn ValueCard(
                     )}
                     {fact(
                         i18n.t(ProfileText::NextPurchase).into(),
-                        next_days.map(|d| fill(i18n.t(ProfileText::NextPurchaseIn), &[("days", &format::number(d, 0, locale))])).unwrap_or_else(|| "—".into()),
+                        match (gone, lapsed, next_days) {
+                            // Gone, or probably gone: no date to wait for (METRICS.md).
+                            (true, _, _) | (_, _, None) => "—".into(),
+                            (false, true, Some(_)) => i18n.t(ProfileText::ProbablyLapsed).into(),
+                            (false, false, Some(d)) => fill(i18n.t(ProfileText::NextPurchaseIn), &[("days", &format::number(d, 0, locale))]),
+                        },
                         "value-next",
                     )}
                     {fact(i18n.t(ProfileText::Tier).into(), i18n.t(labels::tier(s.tier)).into(), "value-tier")}

@@ -411,7 +411,7 @@ fn CustomerTable(analysis: Arc<WorkspaceAnalysis>, bulk: BulkState) -> impl Into
                 <div class="ctable__cell ctable__head col-quadrant" role="columnheader">{move || i18n.t(CustomerText::FutureQuadrant)}</div>
                 {sort_header(SortKey::Revenue, CustomerText::Revenue, "num col-money")}
                 {sort_header(SortKey::Profit, CustomerText::Profit, "num col-money")}
-                {sort_header(SortKey::Clv, CustomerText::Clv, "num col-money")}
+                {sort_header(SortKey::FutureProfit, CustomerText::Clv, "num col-money")}
                 {sort_header(SortKey::PAlive, CustomerText::PAlive, "num col-palive")}
                 <div class="ctable__cell ctable__head col-manager" role="columnheader">{move || i18n.t(CustomerText::Manager)}</div>
             </div>
@@ -488,7 +488,7 @@ fn customer_row(
             <div class="ctable__cell col-quadrant" role="cell">{s.map(|s| i18n.t(labels::future_quadrant(s.future_quadrant)))}</div>
             <div class="ctable__cell num col-money" role="cell">{s.map(|s| money(s.revenue))}</div>
             <div class="ctable__cell num col-money" role="cell" class:negative=s.is_some_and(|s| s.profit < 0)>{s.map(|s| money(s.profit))}</div>
-            <div class="ctable__cell num col-money" role="cell">{s.map(|s| money_f(s.clv))}</div>
+            <div class="ctable__cell num col-money" role="cell" class:negative=s.is_some_and(|s| s.future_profit < 0.0)>{s.map(|s| money_f(s.future_profit))}</div>
             <div class="ctable__cell num col-palive" role="cell">{s.map(|s| format::percent(s.p_alive, 0, locale))}</div>
             <div class="ctable__cell col-manager" role="cell">{row.manager_id.as_deref().map(manager_name)}</div>
         </a>

@@ -85,7 +85,7 @@ fn Kpis(d: Dashboard, currency: String) -> impl IntoView {
             {card(DashboardText::ActiveCustomers, format::count(k.active as u64, locale), Some(customers_href(&query(&[("status", "active")]))), "kpi-active")}
             {card(DashboardText::Revenue, format::money_compact(k.revenue as f64 / 100.0, &currency, locale), None, "kpi-revenue")}
             {card(DashboardText::Profit, format::money_compact(k.profit as f64 / 100.0, &currency, locale), Some(customers_href(&query(&[("sort", "profit"), ("dir", "asc")]))), "kpi-profit")}
-            {card(DashboardText::AverageClv, format::money(k.average_clv, &currency, 0, locale), Some(customers_href(&query(&[]))), "kpi-clv")}
+            {card(DashboardText::AverageClv, format::money(k.average_lifetime_value, &currency, 0, locale), Some(customers_href(&query(&[]))), "kpi-clv")}
             {card(DashboardText::ChurnRate, format::percent(k.churn_rate, 1, locale), Some("/churn".to_string()), "kpi-churn")}
             {card(DashboardText::AtRisk, format::count(k.at_risk as u64, locale), Some(customers_href(&query(&[("status", "at_risk")]))), "kpi-at-risk")}
         </section>

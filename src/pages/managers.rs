@@ -30,7 +30,8 @@ struct Book {
     customers: usize,
     revenue: i64,
     profit: i64,
-    clv: f64,
+    /// Σ lifetime value (future profit).
+    lifetime_value: f64,
     at_risk: usize,
     overdue: usize,
 }
@@ -42,7 +43,7 @@ fn book_of<'a>(rows: impl Iterator<Item = &'a CustomerRow>, today: chrono::Naive
         if let Some(s) = &r.scores {
             b.revenue += s.revenue;
             b.profit += s.profit;
-            b.clv += s.clv;
+            b.lifetime_value += s.future_profit;
         }
         b.at_risk += usize::from(r.at_risk);
         b.overdue += usize::from(r.exit.is_none() && r.next_contact.is_some_and(|d| d < today));
@@ -94,7 +95,7 @@ fn ManagersBody(analysis: Arc<WorkspaceAnalysis>) -> impl IntoView {
                             <td class="num" data-testid="book-customers">{format::count(book.customers as u64, locale)}</td>
                             <td class="num">{money(book.revenue)}</td>
                             <td class="num" class:negative=book.profit < 0>{money(book.profit)}</td>
-                            <td class="num">{format::money(book.clv, &currency, 0, locale)}</td>
+                            <td class="num">{format::money(book.lifetime_value, &currency, 0, locale)}</td>
                             <td class="num">{(book.at_risk > 0).then(|| view! { <span class="badge badge--risk">{book.at_risk}</span> })}</td>
                             <td class="num">{(book.overdue > 0).then(|| view! { <span class="badge badge--risk">{book.overdue}</span> })}</td>
                             <td class="actions">
@@ -260,7 +261,7 @@ fn BookCard(
         .filter(|c| c.manager_id.as_deref() == Some(manager_id.as_str()))
         .collect();
     rows.sort_by(|a, b| {
-        let v = |r: &CustomerRow| r.scores.as_ref().map_or(f64::MIN, |s| s.clv);
+        let v = |r: &CustomerRow| r.scores.as_ref().map_or(f64::MIN, |s| s.future_profit);
         v(b).partial_cmp(&v(a)).unwrap_or(std::cmp::Ordering::Equal)
     });
     let empty = rows.is_empty();
@@ -276,7 +277,7 @@ fn BookCard(
                     <th scope="row">{customer_link(r)} {r.at_risk.then(|| view! { <span class="badge badge--risk">{i18n.t(ManagerText::AtRisk)}</span> })}</th>
                     <td>{s.map(|s| view! { <span class=format!("tier tier--{}", s.tier.as_str())>{i18n.t(labels::tier(s.tier))}</span> })}</td>
                     <td class="num">{s.map(|s| format::money_minor(s.revenue, &currency, locale))}</td>
-                    <td class="num">{s.map(|s| format::money(s.clv, &currency, 0, locale))}</td>
+                    <td class="num">{s.map(|s| format::money(s.future_profit, &currency, 0, locale))}</td>
                     <td class="num">{s.map(|s| format::percent(s.p_alive, 0, locale))}</td>
                     <td class:overdue=overdue>{r.next_contact.map(|d| format::date(d, locale))}</td>
                 </tr>

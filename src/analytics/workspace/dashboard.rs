@@ -46,8 +46,10 @@ pub struct Kpis {
     pub revenue: i64,
     /// Σ profit of the scored customers, minor units.
     pub profit: i64,
-    /// Σ CLV / scored customers (currency units; 0 when nobody is scored).
-    pub average_clv: f64,
+    /// The average lifetime value: Σ future profit / scored customers still with the company
+    /// (currency units; 0 when there are none; an exited customer's is 0). May be negative:
+    /// customers who cost more than they bring.
+    pub average_lifetime_value: f64,
     /// Σ CLV (currency units).
     pub total_clv: f64,
     /// Σ future profit (currency units).
@@ -329,10 +331,12 @@ pub fn dashboard(
         kpis.total_clv += s.clv;
         kpis.total_future_profit += s.future_profit;
     }
-    kpis.average_clv = if scored.is_empty() {
+    // Over the customers still with the company: an exited customer's lifetime value is 0
+    // and would only dilute the average.
+    kpis.average_lifetime_value = if kpis.active == 0 {
         0.0
     } else {
-        kpis.total_clv / scored.len() as f64
+        kpis.total_future_profit / kpis.active as f64
     };
 
     let sample = stable_sample(rows, &scored, options.scatter_points);

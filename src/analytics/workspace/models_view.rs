@@ -312,10 +312,8 @@ pub fn holdout_check(
     split: NaiveDate,
     options: &HoldoutOptions,
 ) -> Result<HoldoutCheck, AnalyticsError> {
-    let as_of = match settings.as_of {
-        Some(d) => day_number(d),
-        None => ledger.latest_day().ok_or(AnalyticsError::NoOrders)?,
-    };
+    // The holdout ends with the last order (only orders can be predicted).
+    let as_of = crate::analytics::score::analysis_day(settings, ledger, &[])?;
     let start = settings.window.start.map_or(i32::MIN, day_number);
     let split_day = day_number(split);
     let unit = settings.time_unit;
