@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 
 const HEADER: &str = "customer_id,orders,revenue,gross_margin,cost_to_serve,profit,frequency,recency,T,\
 monetary_value,p_alive,expected_purchases,expected_order_value,clv,future_profit,current_quadrant,\
-future_quadrant,tier,rfm_segment";
+future_quadrant,tier,rfm_segment,r_score,f_score,m_score";
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cli").join(name)
@@ -75,7 +75,10 @@ fn score_writes_the_exact_header_and_one_row_per_customer() {
         let p = num(&row, "p_alive");
         assert!((0.0..=1.0).contains(&p));
         assert!(num(&row, "clv") >= 0.0);
-        assert_eq!(row.len(), 19);
+        assert_eq!(row.len(), 22);
+        for column in ["r_score", "f_score", "m_score"] {
+            assert!((1.0..=5.0).contains(&num(&row, column)) && num(&row, column).fract() == 0.0, "{column}");
+        }
     }
 }
 
@@ -366,4 +369,29 @@ fn fit_bg_bb_names_the_row_and_column_of_an_impossible_history() {
     std::fs::write(&file, "frequency,periods\n1,6\n").unwrap();
     let err = String::from_utf8_lossy(&insight(&["fit", "bg-bb", file.to_str().unwrap()]).stderr).to_string();
     assert!(err.contains("no column \"recency\""), "{err}");
+}
+
+#[test]
+fn rfm_scores_are_quintiles_the_segment_follows_and_more_revenue_never_scores_lower() {
+    let dir = scratch("rfm");
+    let (output, out, _) = score(&dir, &[]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let rows = rows(&text(&out));
+    // Each score splits the customers into fifths (ties share a score): 5 is given, and to
+    // no more than about a fifth of them beyond the ties.
+    for column in ["r_score", "f_score", "m_score"] {
+        let fives = rows.iter().filter(|r| num(r, column) == 5.0).count();
+        assert!(fives > 0, "{column}");
+    }
+    let mut by_revenue: Vec<(f64, f64)> = rows.iter().map(|r| (num(r, "revenue"), num(r, "m_score"))).collect();
+    by_revenue.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert!(by_revenue.windows(2).all(|w| w[1].1 >= w[0].1), "M never falls as revenue rises");
+    let mut by_orders: Vec<(f64, f64)> = rows.iter().map(|r| (num(r, "orders"), num(r, "f_score"))).collect();
+    by_orders.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert!(by_orders.windows(2).all(|w| w[1].1 >= w[0].1), "F never falls as orders rise");
+    // The segment is read off the R×F grid.
+    for r in &rows {
+        let seg = customer_insight::analytics::rfm::segment(num(r, "r_score") as u8, num(r, "f_score") as u8);
+        assert_eq!(r["rfm_segment"], seg.as_str(), "{r:?}");
+    }
 }

@@ -15,7 +15,7 @@ use crate::domain::ids::IdTable;
 use super::profit::{interaction_costs_per_customer, ProfitAccumulator};
 use super::pyramid::{pyramid, PyramidCounts};
 use super::quadrants::{current_quadrant, future_quadrant, threshold_value};
-use super::rfm::{quintiles, segment};
+use super::rfm::{quintiles, segment, RfmScore};
 use super::summary::{summarize_days, DaySummary};
 use super::whale::{top20_share, whale_summary, WhalePoint};
 use crate::domain::{
@@ -181,6 +181,8 @@ pub struct CustomerScore {
     pub tier: Tier,
     /// RFM segment.
     pub rfm_segment: RfmSegment,
+    /// RFM quintile scores 1–5 (recency, frequency, monetary value; 5 best).
+    pub rfm: RfmScore,
 }
 
 /// The BG/NBD part of the report. Parameters are 0 when `fitted` is false.
@@ -391,6 +393,7 @@ struct Row {
     future: FutureQuadrant,
     tier: Tier,
     segment: RfmSegment,
+    rfm: RfmScore,
 }
 
 /// Per unique (frequency, recency, T) triple: p_alive, expected purchases and discounted
@@ -469,6 +472,7 @@ impl Scoring {
             future_quadrant: r.future,
             tier: r.tier,
             rfm_segment: r.segment,
+            rfm: r.rfm,
         })
     }
 
@@ -644,6 +648,7 @@ pub fn score(
             future: FutureQuadrant::Worst,
             tier: Tier::Lead,
             segment: RfmSegment::Hibernating,
+            rfm: RfmScore { r: 1, f: 1, m: 1 },
         });
     }
     drop(accs);
@@ -905,10 +910,12 @@ pub fn score(
         true,
     );
     let f_scores = quintiles(&column(&rows, &|r| f64::from(r.orders)), false);
-    for ((r, &rs), &fs) in rows.iter_mut().zip(&r_scores).zip(&f_scores) {
+    let m_scores = quintiles(&column(&rows, &|r| cents(r.revenue)), false);
+    for (((r, &rs), &fs), &ms) in rows.iter_mut().zip(&r_scores).zip(&f_scores).zip(&m_scores) {
         r.segment = segment(rs, fs);
+        r.rfm = RfmScore { r: rs, f: fs, m: ms };
     }
-    drop((r_scores, f_scores));
+    drop((r_scores, f_scores, m_scores));
     let (whale_peak, top20_profit_share, _) =
         whale_summary(&column(&rows, &|r| cents(r.gross_margin - r.cost_to_serve)));
     let top20_revenue_share = top20_share(&column(&rows, &|r| cents(r.revenue)));

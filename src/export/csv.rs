@@ -15,7 +15,7 @@ use crate::domain::Customer;
 pub const SCORES_HEADER: &str =
     "customer_id,orders,revenue,gross_margin,cost_to_serve,profit,frequency,recency,T,\
 monetary_value,p_alive,expected_purchases,expected_order_value,clv,future_profit,current_quadrant,\
-future_quadrant,tier,rfm_segment";
+future_quadrant,tier,rfm_segment,r_score,f_score,m_score";
 
 /// The header of the customers file (the field names the import wizard maps back).
 pub const CUSTOMERS_HEADER: &str =
@@ -181,6 +181,10 @@ pub fn push_score(line: &mut CsvLine, s: &CustomerScore) {
     line.raw(s.tier.as_str().as_bytes());
     line.comma();
     line.raw(s.rfm_segment.as_str().as_bytes());
+    for score in [s.rfm.r, s.rfm.f, s.rfm.m] {
+        line.comma();
+        line.int(u32::from(score));
+    }
     line.end();
 }
 

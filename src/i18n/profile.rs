@@ -86,6 +86,7 @@ catalogue! {
         Cancel => { en: "Cancel", es: "Cancelar", fr: "Annuler", zh: "取消" }
         Deleted => { en: "{name} was deleted with all their records.", es: "{name} se borró con todos sus registros.", fr: "{name} a été supprimé avec toutes ses données.", zh: "已删除 {name} 及其所有记录。" }
         Rfm => { en: "RFM segment", es: "Segmento RFM", fr: "Segment RFM", zh: "RFM 细分" }
+        RfmScores => { en: "RFM scores (1–5, 5 best)", es: "Puntuaciones RFM (1–5, 5 la mejor)", fr: "Scores RFM (1–5, 5 le meilleur)", zh: "RFM 评分（1–5，5 最佳）" }
         Tier => { en: "Pyramid tier", es: "Nivel de la pirámide", fr: "Niveau de la pyramide", zh: "金字塔层级" }
         Now => { en: "Profitability now", es: "Rentabilidad actual", fr: "Rentabilité actuelle", zh: "当前盈利" }
         Ahead => { en: "Profitability ahead", es: "Rentabilidad futura", fr: "Rentabilité future", zh: "未来盈利" }

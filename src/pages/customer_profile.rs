@@ -293,6 +293,7 @@ fn ValueCard(
                     {fact(i18n.t(ProfileText::Now).into(), i18n.t(labels::current_quadrant(s.current_quadrant)).into(), "value-current")}
                     {fact(i18n.t(ProfileText::Ahead).into(), i18n.t(labels::future_quadrant(s.future_quadrant)).into(), "value-future")}
                     {fact(i18n.t(ProfileText::Rfm).into(), i18n.t(labels::rfm_segment(s.rfm_segment)).into(), "value-rfm")}
+                    {fact(i18n.t(ProfileText::RfmScores).into(), format!("R {} · F {} · M {}", s.rfm.r, s.rfm.f, s.rfm.m), "value-rfm-scores")}
                 </dl>
             </section>
         }

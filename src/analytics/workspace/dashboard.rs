@@ -491,6 +491,7 @@ mod tests {
                 future_quadrant: FutureQuadrant::Worst,
                 tier: Tier::Lead,
                 rfm_segment: RfmSegment::Hibernating,
+                rfm: crate::analytics::rfm::RfmScore { r: 1, f: 1, m: 1 },
             }),
         }
     }

@@ -430,6 +430,7 @@ mod tests {
                 future_quadrant: FutureQuadrant::Best,
                 tier: Tier::Lead,
                 rfm_segment: RfmSegment::NewCustomers,
+                rfm: crate::analytics::rfm::RfmScore { r: 1, f: 1, m: 1 },
             }),
         }
     }

@@ -1,6 +1,7 @@
 //! A customer as every page lists them: the record's fields, the exit and the contact plan,
 //! and the engine's scores.
 
+use crate::analytics::rfm::RfmScore;
 use crate::analytics::score::CustomerScore;
 use crate::domain::{CurrentQuadrant, ExitReason, FutureQuadrant, Money, RfmSegment, Tier};
 use chrono::NaiveDate;
@@ -28,6 +29,7 @@ pub struct Scores {
     pub future_quadrant: FutureQuadrant,
     pub tier: Tier,
     pub rfm_segment: RfmSegment,
+    pub rfm: RfmScore,
 }
 
 impl Scores {
@@ -54,6 +56,7 @@ impl Scores {
             future_quadrant: self.future_quadrant,
             tier: self.tier,
             rfm_segment: self.rfm_segment,
+            rfm: self.rfm,
         }
     }
 }
@@ -79,6 +82,7 @@ impl From<&CustomerScore> for Scores {
             future_quadrant: s.future_quadrant,
             tier: s.tier,
             rfm_segment: s.rfm_segment,
+            rfm: s.rfm,
         }
     }
 }
