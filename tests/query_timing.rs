@@ -2,7 +2,7 @@
 //! not a test). `cargo test --release --test query_timing -- --ignored --nocapture`
 #![cfg(not(target_arch = "wasm32"))]
 
-use customer_insight::analytics::ledger::Ledger;
+use customer_insight::analytics::ledger::{InteractionInput, Ledger};
 use customer_insight::analytics::workspace::query::{select, CustomerQuery};
 use customer_insight::analytics::workspace::{analyze, WorkspaceInput};
 use customer_insight::demo::{generate, DemoOptions};
@@ -13,10 +13,11 @@ use std::time::Instant;
 fn selection_times_at_100k_customers() {
     let demo = generate(&DemoOptions { customers: 100_000, ..DemoOptions::default() }).expect("demo");
     let ledger = Ledger::from_transactions(&demo.transactions);
+    let (interactions, _) = InteractionInput::from_interactions(&ledger, &demo.interactions);
     let input = WorkspaceInput {
         ledger: &ledger,
         customers: &demo.customers,
-        interactions: &demo.interactions,
+        interactions: &interactions,
         exits: &demo.exits,
         managers: &demo.managers,
         plans: &demo.plans,

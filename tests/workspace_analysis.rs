@@ -2,7 +2,7 @@
 //! survives the trip from the worker to the page (postcard bytes) unchanged.
 #![cfg(not(target_arch = "wasm32"))]
 
-use customer_insight::analytics::ledger::Ledger;
+use customer_insight::analytics::ledger::{InteractionInput, Ledger};
 use customer_insight::domain::day::day_number;
 use customer_insight::analytics::workspace::dashboard::cells_agree;
 use customer_insight::analytics::workspace::models_view::{holdout_check, HoldoutOptions};
@@ -13,10 +13,11 @@ use customer_insight::domain::{CurrentQuadrant, FutureQuadrant, Tier, Transactio
 use std::sync::OnceLock;
 
 fn analyse(demo: &DemoData, ledger: &Ledger) -> WorkspaceAnalysis {
+    let (interactions, _) = InteractionInput::from_interactions(ledger, &demo.interactions);
     let input = WorkspaceInput {
         ledger,
         customers: &demo.customers,
-        interactions: &demo.interactions,
+        interactions: &interactions,
         exits: &demo.exits,
         managers: &demo.managers,
         plans: &demo.plans,
@@ -505,10 +506,11 @@ fn analyze_times_at_100k_customers() {
         let cpu = thread_cpu();
         let mut last = start;
         let mut stages = Vec::new();
+        let (interactions, _) = InteractionInput::from_interactions(&ledger, &demo.interactions);
         let input = WorkspaceInput {
             ledger: &ledger,
             customers: &demo.customers,
-            interactions: &demo.interactions,
+            interactions: &interactions,
             exits: &demo.exits,
             managers: &demo.managers,
             plans: &demo.plans,

@@ -203,23 +203,36 @@ if (!onlyDemo) {
 }
 
 // ---- The app: the demo company of the same size. ----
+// As a person loads it: the Import page opened (its boot timed apart), then a click on "Load
+// demo data", timed until the page says it is loaded (stored, analysed and shown).
 let demoMs = NaN;
 if (!onlyInteractions && process.env.DEMO !== "0") {
   const { context, page, log } = await appPage();
+  const g0 = Date.now();
+  await page.goto(`${base}/import?customers=${customers}`);
+  await page.waitForSelector('[data-testid="load-demo"]', { timeout: 60000 });
+  const bootMs = Date.now() - g0;
+  // The worker's first (empty) analysis: the app has finished starting.
+  const idle = Date.now() + 10000;
+  while (log.analyses.length === 0 && Date.now() < idle) await page.waitForTimeout(20);
   const t0 = Date.now();
   let analysedAt = NaN;
   page.on("console", (m) => {
-    if (m.text().startsWith("analysis of")) analysedAt = Date.now() - t0;
+    if (m.text().startsWith("analysis of") && !m.text().startsWith("analysis of 0 ")) analysedAt = Date.now() - t0;
   });
-  await page.goto(`${base}/import?demo=1&customers=${customers}`);
-  const loadedAt = Date.now() - t0;
+  await page.click('[data-testid="load-demo"]');
   const progressAt = await page
     .waitForSelector('[data-testid="demo-card"] [role="progressbar"], [data-testid="demo-card"] progress', { timeout: 60000 })
     .then(() => Date.now() - t0, () => NaN);
   await page.waitForSelector('[data-testid="demo-loaded"], [data-testid="demo-error"]', { timeout: 900000 });
   demoMs = Date.now() - t0;
+  if (await page.$('[data-testid="demo-error"]')) {
+    console.error("the demo did not load:", await page.textContent('[data-testid="demo-error"]'));
+    process.exit(1);
+  }
   const t = log.analyses.at(-1) || {};
-  out.push(["app: demo, the page loaded / progress shown / analysis on the page", `${s(loadedAt)} / ${s(progressAt)} / ${s(analysedAt)}`, "(since the click)"]);
+  out.push(["app: the Import page opened (boot, before the click)", s(bootMs), ""]);
+  out.push(["app: demo, progress shown / the worker's answer received", `${s(progressAt)} / ${s(analysedAt)}`, "(since the click)"]);
   out.push([`app: demo company of ${customers.toLocaleString("en-US")} customers, click to shown`, s(demoMs),
     `generate ${t.generate} + write ${writeSteps(t)} (prepare ${t["prepare write"]}, requests ${t.write}, commit ${t["write commit"]}) ms; analysis ${s(analysisSteps(t))} (${t.analysis} ms with packing, while the browser stored)`]);
   out.push(["app: demo stored (generate as blocks + write)", s((t.generate || 0) + writeSteps(t)), ""]);

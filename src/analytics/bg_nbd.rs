@@ -496,11 +496,12 @@ pub fn standard_errors(data: &BgNbdData, params: &BgNbdParams) -> Option<[f64; 4
         return None;
     }
     let scale = 1.0 / data.max_t;
-    // The objective keeps per-value caches, hence the cell.
-    let objective = std::cell::RefCell::new(Likelihood::new(data, scale));
+    let mut objective = Likelihood::new(data, scale);
     let theta = [params.r.ln(), (params.alpha * scale).ln(), params.a.ln(), params.b.ln()];
-    let value = |t: &[f64]| objective.borrow_mut().value_and_gradient(t, &mut [0.0; 4]);
-    let se = super::fit::standard_errors(value, &theta, data.customers)?;
+    let gradient = |t: &[f64], g: &mut [f64]| {
+        objective.value_and_gradient(t, g);
+    };
+    let se = super::fit::standard_errors_from_gradient(gradient, &theta, data.customers)?;
     Some([se[0], se[1] / scale, se[2], se[3]])
 }
 

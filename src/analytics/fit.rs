@@ -197,6 +197,46 @@ pub fn standard_errors(
     se.iter().all(|v| v.is_finite() && *v > 0.0).then_some(se)
 }
 
+/// [`standard_errors`] for a model with an exact gradient: the Hessian by central differences
+/// of the gradient, 2k evaluations instead of the 2k² + 1 of second differences of the value
+/// (a quarter of the time at four parameters, and no cancellation of two tiny differences).
+/// `mean_gradient` writes the gradient of the mean negative log-likelihood at a point in
+/// log-parameters into its second argument.
+pub fn standard_errors_from_gradient(
+    mut mean_gradient: impl FnMut(&[f64], &mut [f64]),
+    theta: &[f64],
+    customers: f64,
+) -> Option<Vec<f64>> {
+    let k = theta.len();
+    let h = 1e-5;
+    let mut point = theta.to_vec();
+    let (mut plus, mut minus) = (vec![0.0; k], vec![0.0; k]);
+    let mut hessian = vec![vec![0.0; k]; k];
+    for j in 0..k {
+        point[j] = theta[j] + h;
+        mean_gradient(&point, &mut plus);
+        point[j] = theta[j] - h;
+        mean_gradient(&point, &mut minus);
+        point[j] = theta[j];
+        for i in 0..k {
+            hessian[i][j] = (plus[i] - minus[i]) / (2.0 * h) * customers;
+        }
+    }
+    // The two halves estimate the same second derivative: take their mean.
+    for i in 0..k {
+        for j in 0..i {
+            let v = 0.5 * (hessian[i][j] + hessian[j][i]);
+            hessian[i][j] = v;
+            hessian[j][i] = v;
+        }
+    }
+    let inverse = invert_positive_definite(&hessian)?;
+    let se: Vec<f64> = (0..k)
+        .map(|i| theta[i].exp() * inverse[i][i].sqrt())
+        .collect();
+    se.iter().all(|v| v.is_finite() && *v > 0.0).then_some(se)
+}
+
 /// The inverse of a small symmetric positive-definite matrix by Cholesky factorisation; `None`
 /// when it is not positive definite.
 fn invert_positive_definite(m: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
@@ -257,5 +297,31 @@ mod tests {
         let (mean, n) = (2.5f64, 400.0);
         let se = standard_errors(|t| 0.5 * (t[0].exp() - mean).powi(2), &[mean.ln()], n).expect("se");
         assert!((se[0] - 1.0 / n.sqrt()).abs() < 1e-6, "{se:?}");
+    }
+
+    #[test]
+    fn the_gradient_hessian_gives_the_value_hessian_errors() {
+        // Two correlated parameters: −ℓ/n = ½(e^θ₀ − 2)² + ½(e^θ₁ − 3)² + 0.3(e^θ₀ − 2)(e^θ₁ − 3).
+        let value = |t: &[f64]| {
+            let (u, v) = (t[0].exp() - 2.0, t[1].exp() - 3.0);
+            0.5 * u * u + 0.5 * v * v + 0.3 * u * v
+        };
+        let gradient = |t: &[f64], g: &mut [f64]| {
+            let (u, v) = (t[0].exp() - 2.0, t[1].exp() - 3.0);
+            g[0] = (u + 0.3 * v) * t[0].exp();
+            g[1] = (v + 0.3 * u) * t[1].exp();
+        };
+        let theta = [2f64.ln(), 3f64.ln()];
+        let by_value = standard_errors(value, &theta, 250.0).expect("se");
+        let by_gradient = standard_errors_from_gradient(gradient, &theta, 250.0).expect("se");
+        for (a, b) in by_value.iter().zip(&by_gradient) {
+            assert!((a - b).abs() < 1e-6 * a, "{by_value:?} {by_gradient:?}");
+        }
+        // A point that is no minimum (curvature not positive definite) has no errors.
+        let saddle = |t: &[f64], g: &mut [f64]| {
+            g[0] = t[0];
+            g[1] = -t[1];
+        };
+        assert!(standard_errors_from_gradient(saddle, &[0.0, 0.0], 10.0).is_none());
     }
 }

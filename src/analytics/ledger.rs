@@ -3,7 +3,7 @@
 //! Customer ids are interned to dense `u32` indices; rows are parallel vectors, so 4M
 //! transactions take about 100 MB and are summarised without per-row allocation.
 
-use crate::domain::blocks::{Block, TransactionBlock};
+use crate::domain::blocks::{Block, InteractionBlock, TransactionBlock};
 use crate::domain::day::day_number;
 use crate::domain::ids::{IdInterner, IdTable};
 use crate::domain::{
@@ -324,6 +324,33 @@ impl InteractionInput {
         (input, skipped)
     }
 
+    /// The interactions of stored blocks (in key order) of customers known to `ledger`; the
+    /// others are skipped and counted. Reads the columns as they are: each block's ids are
+    /// looked up once, and no record or string is made per row.
+    pub fn from_blocks<'a>(
+        ledger: &Ledger,
+        blocks: impl IntoIterator<Item = &'a InteractionBlock>,
+    ) -> (InteractionInput, usize) {
+        let mut input = InteractionInput::default();
+        let mut skipped = 0;
+        let lookup = ledger.ids().lookup();
+        for b in blocks {
+            let index: Vec<Option<u32>> = b.ids.iter().map(|id| lookup.find(id)).collect();
+            for i in 0..b.len() {
+                match index.get(b.customer[i] as usize).copied().flatten() {
+                    Some(c) => {
+                        input.customer.push(c);
+                        input.day.push(b.day[i]);
+                        input.kind.push(b.kind_at(i));
+                        input.cost.push(b.cost[i]);
+                    }
+                    None => skipped += 1,
+                }
+            }
+        }
+        (input, skipped)
+    }
+
     /// Number of rows.
     pub fn len(&self) -> usize {
         self.customer.len()
@@ -408,6 +435,37 @@ impl ExitInput {
 mod tests {
     use super::*;
     use crate::domain::day::date_of_day;
+
+    #[test]
+    fn interactions_read_from_blocks_are_the_records_read_one_by_one() {
+        let mut b = Ledger::builder();
+        for (i, id) in ["a", "b", "\u{1f}c", ""].iter().enumerate() {
+            let c = b.customer(id);
+            b.push_day(c, i as i32, Money(100), None, TransactionKind::Order);
+        }
+        let ledger = b.finish();
+        let day = |d: i32| date_of_day(19_000 + d).expect("a day");
+        let kinds = [InteractionKind::Call, InteractionKind::Complaint, InteractionKind::Visit];
+        let records: Vec<Interaction> = (0..40)
+            .map(|i| Interaction {
+                // "z" has no transactions: skipped and counted by both.
+                customer_id: ["a", "b", "\u{1f}c", "", "z"][i % 5].to_string(),
+                kind: kinds[i % 3],
+                date: day(i as i32),
+                cost: (i % 4 == 0).then_some(Money(i as i64 * 10)),
+                note: format!("note {i}"),
+                outcome: None,
+            })
+            .collect();
+        let blocks: Vec<InteractionBlock> = records
+            .chunks(7)
+            .flat_map(InteractionBlock::from_records)
+            .collect();
+        let (one_by_one, skipped) = InteractionInput::from_interactions(&ledger, &records);
+        let (from_blocks, skipped_too) = InteractionInput::from_blocks(&ledger, &blocks);
+        assert_eq!(from_blocks, one_by_one);
+        assert_eq!((skipped, skipped_too), (8, 8));
+    }
 
     #[test]
     fn the_hash_lookup_finds_what_the_binary_search_finds() {

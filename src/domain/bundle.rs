@@ -412,9 +412,11 @@ pub fn current_responses_where<'a>(
     layers: impl IntoIterator<Item = &'a ResponseBlock>,
     campaign: Option<&str>,
 ) -> Vec<CampaignResponse> {
-    let mut position: FxHashMap<(String, String), usize> = FxHashMap::default();
-    let mut out: Vec<CampaignResponse> = Vec::new();
-    for block in layers {
+    // Keyed by the ids as the blocks hold them; only the surviving rows become records.
+    let layers: Vec<&ResponseBlock> = layers.into_iter().collect();
+    let mut position: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    let mut latest: Vec<(usize, usize)> = Vec::new();
+    for (l, block) in layers.iter().enumerate() {
         let wanted = match campaign {
             None => None,
             Some(id) => match block.campaigns.iter().position(|c| c == id) {
@@ -422,22 +424,25 @@ pub fn current_responses_where<'a>(
                 None => continue,
             },
         };
-        for i in 0..block.len() {
-            if wanted.is_some_and(|code| block.campaign[i] != code) {
+        for i in 0..block.len().min(block.campaign.len()) {
+            let code = block.campaign[i];
+            if wanted.is_some_and(|w| code != w) {
                 continue;
             }
-            let Some(r) = block.record(i) else { continue };
-            let key = (r.campaign_id.clone(), r.customer_id.clone());
+            let key = (block.campaigns.get(code), block.ids.get(block.customer[i]));
             match position.get(&key) {
-                Some(&p) => out[p] = r,
+                Some(&p) => latest[p] = (l, i),
                 None => {
-                    position.insert(key, out.len());
-                    out.push(r);
+                    position.insert(key, latest.len());
+                    latest.push((l, i));
                 }
             }
         }
     }
-    out
+    latest
+        .into_iter()
+        .filter_map(|(l, i)| layers[l].record(i))
+        .collect()
 }
 
 #[cfg(test)]

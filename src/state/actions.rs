@@ -358,9 +358,17 @@ pub async fn load_demo(
         analysis.adopt(&name, revision, &parts[1..]).await;
         workspace.note_revision(revision);
     }
-    // Now that the browser holds real data, ask it to keep it (Settings shows the answer).
-    let _ = crate::storage::quota::request_persistence().await;
+    ask_to_keep_the_data();
     Ok(())
+}
+
+/// Now that the browser holds real data, asks it to keep it (Settings shows the answer),
+/// without waiting for the answer: the browser may take a while to decide, and the data is
+/// stored either way.
+pub(crate) fn ask_to_keep_the_data() {
+    leptos::task::spawn_local(async {
+        let _ = crate::storage::quota::request_persistence().await;
+    });
 }
 
 /// About how many bytes one customer of the demo company takes once stored, with their

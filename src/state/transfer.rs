@@ -79,7 +79,7 @@ pub async fn import_file(
         let database = workspace.db_untracked()?.name().to_string();
         analysis.adopt(&database, report.revision, &parts[1..]).await;
         workspace.note_revision(report.revision);
-        let _ = crate::storage::quota::request_persistence().await;
+        crate::state::actions::ask_to_keep_the_data();
     }
     Ok(report)
 }

@@ -3,7 +3,7 @@
 //! change the data, which analyse the new revision before they answer).
 
 use super::protocol::{self, Response};
-use crate::analytics::ledger::Ledger;
+use crate::analytics::ledger::{InteractionInput, Ledger};
 use crate::analytics::score::Stage;
 use crate::analytics::workspace::{self, transport, WorkspaceInput};
 use crate::domain::blocks::{Block, Stored};
@@ -219,7 +219,7 @@ fn analyze_records(job: u32, records: &WorkspaceRecords, from: f32, mut laps: La
     let ledger = Ledger::from_blocks(records.transactions.iter().map(|s| &s.block));
     laps.lap("build ledger");
     let customers = current_customers(records.customers.iter().map(|s| &s.block));
-    let interactions: Vec<_> = rows(&records.interactions);
+    let (interactions, _) = InteractionInput::from_blocks(&ledger, records.interactions.iter().map(|s| &s.block));
     let exits: Vec<_> = rows(&records.exits);
     let responses = current_responses(records.responses.iter().map(|s| &s.block));
     laps.lap("decode records");

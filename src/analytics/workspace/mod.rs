@@ -19,7 +19,7 @@ pub use rows::{CustomerRow, Scores};
 use crate::analytics::ledger::{ExitInput, InteractionInput, Ledger};
 use crate::domain::day::day_number;
 use crate::analytics::score::{self, ScoreOptions, ScoreReport, Stage};
-use crate::domain::{Campaign, CampaignResponse, ContactPlan, Customer, Exit, Interaction, Manager, Settings};
+use crate::domain::{Campaign, CampaignResponse, ContactPlan, Customer, Exit, Manager, Settings};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -28,7 +28,9 @@ use serde::{Deserialize, Serialize};
 pub struct WorkspaceInput<'a> {
     pub ledger: &'a Ledger,
     pub customers: &'a [Customer],
-    pub interactions: &'a [Interaction],
+    /// The interactions as the engine reads them (`InteractionInput::from_blocks` of the
+    /// stored blocks, or `from_interactions` of records).
+    pub interactions: &'a InteractionInput,
     pub exits: &'a [Exit],
     pub managers: &'a [Manager],
     pub plans: &'a [ContactPlan],
@@ -73,7 +75,7 @@ pub struct WorkspaceAnalysis {
 /// Analyses a workspace. `on_stage` reports the engine's progress.
 pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> WorkspaceAnalysis {
     let options = ScoreOptions::from_settings(input.settings);
-    let (interactions, _) = InteractionInput::from_interactions(input.ledger, input.interactions);
+    let interactions = input.interactions;
     let (exits, _) = ExitInput::from_exits(input.ledger, input.exits);
 
     let mut analysis = WorkspaceAnalysis {
