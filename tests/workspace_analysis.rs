@@ -61,6 +61,39 @@ fn the_analysis_survives_the_trip_to_the_page_unchanged() {
 }
 
 #[test]
+fn an_earlier_analysis_date_counts_the_records_it_leaves_out() {
+    let (demo, ledger, full) = demo();
+    assert!(!full.after_as_of.any(), "the default date leaves nothing out: {:?}", full.after_as_of);
+    let as_of = full.as_of.expect("an analysis date") - chrono::Duration::days(90);
+    let mut settings = demo.settings.clone();
+    settings.as_of = Some(as_of);
+    let (interactions, _) = InteractionInput::from_interactions(ledger, &demo.interactions);
+    let input = WorkspaceInput {
+        ledger,
+        customers: &demo.customers,
+        interactions: &interactions,
+        exits: &demo.exits,
+        managers: &demo.managers,
+        plans: &demo.plans,
+        campaigns: &demo.campaigns,
+        responses: &demo.responses,
+        settings: &settings,
+        currency: &demo.currency,
+    };
+    let a = analyze(&input, &mut |_| {});
+    assert_eq!(a.as_of, Some(as_of));
+    let known = |id: &str| ledger.customer_index(id).is_some();
+    let after = a.after_as_of;
+    assert_eq!(after.transactions, demo.transactions.iter().filter(|t| t.date > as_of).count() as u64);
+    assert_eq!(
+        after.interactions,
+        demo.interactions.iter().filter(|i| i.date > as_of && known(&i.customer_id)).count() as u64
+    );
+    assert_eq!(after.exits, demo.exits.iter().filter(|e| e.date > as_of && known(&e.customer_id)).count() as u64);
+    assert!(after.transactions > 0 && after.interactions > 0, "{after:?}");
+}
+
+#[test]
 fn every_demo_customer_is_listed_with_scores_and_the_report_is_complete() {
     let a = demo_analysis();
     assert_eq!(a.customers.len(), 5_000);

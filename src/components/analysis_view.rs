@@ -3,7 +3,7 @@
 
 use crate::analytics::workspace::WorkspaceAnalysis;
 use crate::components::ProgressBar;
-use crate::i18n::CustomerText;
+use crate::i18n::{fill, format, CustomerText};
 use crate::state::{use_analysis, use_i18n};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -33,9 +33,42 @@ where
     view! {
         {move || (running.get() && has_result.get()).then(progress)}
         {move || match (analysis.current(), analysis.error()) {
-            (Some(current), _) => render(current).into_any(),
+            (Some(current), _) => view! { <AnalysisDate analysis=current.clone()/> {render(current)} }.into_any(),
             (None, Some(err)) => view! { <p class="inline-error" role="alert" data-testid="analysis-error">{err}</p> }.into_any(),
             (None, None) => progress().into_any(),
         }}
     }
+}
+
+/// The analysis date every figure of the page is computed at, and the records dated after it
+/// that no figure counts (when a person set the date earlier than the data reaches).
+#[component]
+fn AnalysisDate(analysis: Arc<WorkspaceAnalysis>) -> impl IntoView {
+    let i18n = use_i18n();
+    let date = analysis.as_of?;
+    let locale = i18n.locale_untracked();
+    let after = analysis.after_as_of;
+    let left_out = after.any().then(|| {
+        let parts: Vec<String> = [
+            (after.transactions, CustomerText::LeftOutTransactions),
+            (after.interactions, CustomerText::LeftOutInteractions),
+            (after.exits, CustomerText::LeftOutExits),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, text)| fill(i18n.t(text), &[("n", &format::count(n, locale))]))
+        .collect();
+        view! {
+            " "
+            <span data-testid="left-out">{fill(i18n.t(CustomerText::LeftOut), &[("records", &parts.join("; "))])}</span>
+            " "
+            <a href="/settings">{i18n.t(CustomerText::ChangeDate)}</a>
+        }
+    });
+    Some(view! {
+        <p class="muted small analysis-date" data-testid="analysis-date">
+            {fill(i18n.t(CustomerText::AnalysisDate), &[("date", &format::date(date, locale))])}
+            {left_out}
+        </p>
+    })
 }

@@ -108,7 +108,7 @@ impl InteractionCosts {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// Analysis date; `None` = the latest transaction date in the data.
+    /// Analysis date; `None` = the latest day of any record (order, return, interaction, exit).
     pub as_of: Option<NaiveDate>,
     /// Analysis window (default: all history).
     pub window: AnalysisWindow,

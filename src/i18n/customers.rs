@@ -38,5 +38,11 @@ catalogue! {
         Computing => { en: "Computing the analysis…", es: "Calculando el análisis…", fr: "Calcul de l'analyse…", zh: "正在计算分析…" }
         NotScored => { en: "No orders in the analysis window", es: "Sin pedidos en el periodo de análisis", fr: "Aucune commande sur la période analysée", zh: "分析期内无订单" }
         ExitedOn => { en: "Exited {date}", es: "Baja el {date}", fr: "Parti le {date}", zh: "{date} 流失" }
+        AnalysisDate => { en: "Analysis date: {date}.", es: "Fecha de análisis: {date}.", fr: "Date d'analyse : {date}.", zh: "分析日期：{date}。" }
+        LeftOut => { en: "Dated after it, and left out of every figure — {records}.", es: "Posteriores a ella y fuera de todas las cifras: {records}.", fr: "Postérieurs à elle et exclus de tous les chiffres : {records}.", zh: "晚于该日期、未计入任何数字的记录——{records}。" }
+        LeftOutTransactions => { en: "orders and returns: {n}", es: "pedidos y devoluciones: {n}", fr: "commandes et retours : {n}", zh: "订单和退货：{n}" }
+        LeftOutInteractions => { en: "interactions: {n}", es: "interacciones: {n}", fr: "interactions : {n}", zh: "互动：{n}" }
+        LeftOutExits => { en: "exits: {n}", es: "bajas: {n}", fr: "départs : {n}", zh: "流失：{n}" }
+        ChangeDate => { en: "Change the date in Settings", es: "Cambiar la fecha en Ajustes", fr: "Changer la date dans les Paramètres", zh: "在设置中更改日期" }
     }
 }

@@ -9,7 +9,7 @@ catalogue! {
         AverageClv => { en: "Average lifetime value (profit)", es: "Valor de vida medio (beneficio)", fr: "Valeur vie moyenne (profit)", zh: "平均终身价值（利润）" }
         ChurnRate => { en: "Churn rate (12 months)", es: "Tasa de bajas (12 meses)", fr: "Taux d'attrition (12 mois)", zh: "流失率（12 个月）" }
         AtRisk => { en: "Customers at risk", es: "Clientes en riesgo", fr: "Clients à risque", zh: "有流失风险的客户" }
-        AsOf => { en: "Figures as of {date}, over {customers} customers with orders.", es: "Cifras a {date}, sobre {customers} clientes con pedidos.", fr: "Chiffres au {date}, sur {customers} clients ayant commandé.", zh: "截至 {date} 的数据，涵盖 {customers} 位有订单的客户。" }
+        AsOf => { en: "Figures over {customers} customers with orders.", es: "Cifras sobre {customers} clientes con pedidos.", fr: "Chiffres sur {customers} clients ayant commandé.", zh: "数据涵盖 {customers} 位有订单的客户。" }
         CurrentTitle => { en: "Who makes money now", es: "Quién genera dinero hoy", fr: "Qui rapporte aujourd'hui", zh: "谁现在在赚钱" }
         CurrentHelp => { en: "Gross margin against the cost to serve each customer; the lines are the thresholds (the medians unless set in Settings).", es: "Margen bruto frente al coste de servir a cada cliente; las líneas son los umbrales (las medianas salvo que se fijen en Ajustes).", fr: "Marge brute face au coût de service de chaque client ; les lignes sont les seuils (les médianes sauf réglage contraire).", zh: "毛利与每位客户服务成本的对比；线条为阈值（除非在设置中另行指定，否则为中位数）。" }
         FutureTitle => { en: "Who will make money", es: "Quién generará dinero", fr: "Qui rapportera demain", zh: "谁将来会赚钱" }

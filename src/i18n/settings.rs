@@ -19,7 +19,7 @@ catalogue! {
         ErrName => { en: "Give the workspace a name.", es: "Dé un nombre al espacio.", fr: "Donnez un nom à l'espace.", zh: "请为工作区命名。" }
         Analysis => { en: "How the numbers are computed", es: "Cómo se calculan las cifras", fr: "Comment les chiffres sont calculés", zh: "数字的计算方式" }
         AnalysisHelp => { en: "Every figure of the app follows these settings; saving recomputes the analysis.", es: "Todas las cifras siguen estos ajustes; al guardar se recalcula el análisis.", fr: "Tous les chiffres suivent ces réglages ; enregistrer relance l'analyse.", zh: "应用中的所有数字都遵循这些设置；保存后会重新计算。" }
-        AsOf => { en: "Analysis date (empty: the latest transaction)", es: "Fecha de análisis (vacía: la última transacción)", fr: "Date d'analyse (vide : la dernière transaction)", zh: "分析日期（留空：最近一笔交易）" }
+        AsOf => { en: "Analysis date (empty: the latest day of any record)", es: "Fecha de análisis (vacía: el último día de cualquier registro)", fr: "Date d'analyse (vide : le dernier jour de tout enregistrement)", zh: "分析日期（留空：任何记录的最近日期）" }
         WindowStart => { en: "Analysis window starts (empty: all history)", es: "Inicio del periodo (vacío: todo el historial)", fr: "Début de la période (vide : tout l'historique)", zh: "分析期开始（留空：全部历史）" }
         DefaultMargin => { en: "Gross margin when a sale has no cost (%)", es: "Margen bruto si una venta no tiene coste (%)", fr: "Marge brute quand une vente n'a pas de coût (%)", zh: "无成本数据时的毛利率（%）" }
         CostPerOrder => { en: "Cost to serve per order", es: "Coste de servicio por pedido", fr: "Coût de service par commande", zh: "每笔订单的服务成本" }

@@ -49,8 +49,8 @@ fn DashboardBody(analysis: Arc<WorkspaceAnalysis>) -> impl IntoView {
     let locale = i18n.locale_untracked();
     view! {
         <Kpis d=d.clone() currency=currency.clone()/>
-        {as_of.map(|date| view! {
-            <p class="muted small as-of">{fill(i18n.t(DashboardText::AsOf), &[("date", &format::date(date, locale)), ("customers", &format::count(d.kpis.scored as u64, locale))])}</p>
+        {as_of.map(|_| view! {
+            <p class="muted small as-of">{fill(i18n.t(DashboardText::AsOf), &[("customers", &format::count(d.kpis.scored as u64, locale))])}</p>
         })}
         <CurrentQuadrantSection d=d.clone() currency=currency.clone()/>
         // Below the fold: built in a task of its own.

@@ -331,6 +331,7 @@ pub async fn load_demo(
     on_progress: impl Fn(f32, &str) + 'static,
 ) -> Result<(), AppError> {
     let client = analysis.client();
+    let _changing = analysis.changing_data();
     let database = workspace.ready().await?.name().to_string();
     let name = database.clone();
     let imported_at: String = js_sys::Date::new_0().to_iso_string().into();

@@ -23,7 +23,21 @@ pub struct AnalysisState {
     computed_for: RwSignal<Option<(String, u64)>>,
     running: RwSignal<Option<Progress>>,
     error: RwSignal<Option<String>>,
+    /// Jobs of this page under way that change the data and bring its analysis with them
+    /// (an import, the demo): no analysis of their revision is asked for meanwhile.
+    changing: RwSignal<u32>,
     client: StoredValue<WorkerClient, LocalStorage>,
+}
+
+/// Held while a job that changes the data and analyses it runs (see
+/// [`AnalysisState::changing_data`]).
+pub(crate) struct ChangeGuard(RwSignal<u32>);
+
+impl Drop for ChangeGuard {
+    fn drop(&mut self) {
+        // The revision may have moved past the job's meanwhile: the analysis effect looks again.
+        self.0.try_update(|n| *n = n.saturating_sub(1));
+    }
 }
 
 impl AnalysisState {
@@ -60,6 +74,14 @@ impl AnalysisState {
         }
     }
 
+    /// Marks a job that changes the data and brings its analysis (an import, the demo) as
+    /// under way until the guard drops: the worker's own notice of the new revision, which
+    /// can come before the job's answer, then asks for no second analysis of it.
+    pub(crate) fn changing_data(&self) -> ChangeGuard {
+        self.changing.update(|n| *n += 1);
+        ChangeGuard(self.changing)
+    }
+
     /// The worker client, shared with the import and demo-data actions.
     pub(crate) fn client(&self) -> WorkerClient {
         self.client.get_value()
@@ -73,6 +95,7 @@ pub fn provide_analysis() -> AnalysisState {
         computed_for: RwSignal::new(None),
         running: RwSignal::new(None),
         error: RwSignal::new(None),
+        changing: RwSignal::new(0),
         client: StoredValue::new_local(WorkerClient::default()),
     };
     provide_context(state);
@@ -82,6 +105,9 @@ pub fn provide_analysis() -> AnalysisState {
         let DbStatus::Ready { .. } = workspace.status() else {
             return;
         };
+        if state.changing.get() > 0 {
+            return;
+        }
         let Ok(db) = workspace.db_untracked() else {
             return;
         };

@@ -38,6 +38,7 @@ pub async fn import_file(
     on_progress: impl Fn(f32, &str) + 'static,
 ) -> Result<ImportReport, AppError> {
     let client = analysis.client();
+    let _changing = analysis.changing_data();
     let database = workspace.ready().await?.name().to_string();
     let file_url = web_sys::Url::create_object_url_with_blob(file.unchecked_ref())
         .map_err(|_| AppError::new("The file could not be opened; pick it again."))?;

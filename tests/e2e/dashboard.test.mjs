@@ -110,6 +110,49 @@ test("a settings change recomputes the dashboard", async () => {
   await page.close();
 });
 
+test("an earlier analysis date is shown on every analysis page with the records it leaves out", async () => {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await dashboard(page);
+  const line = () => page.textContent('[data-testid="analysis-date"]');
+  // The default is the latest day of any record: nothing is left out.
+  assert.match(await line(), /Analysis date: .*2026\./);
+  assert.equal(await page.locator('[data-testid="left-out"]').count(), 0);
+
+  // Two months before the demo's last day.
+  await open(page, "/settings");
+  await page.fill('[data-testid="setting-as_of"]', "2026-08-31");
+  await page.click('[data-testid="save-settings"]');
+  await page.waitForSelector('[data-testid="settings-status"]');
+  await dashboard(page);
+  await page.waitForSelector('[data-testid="left-out"]', { timeout: 60000 });
+  const text = await line();
+  assert.match(text, /Analysis date: Aug 31, 2026\./, text);
+  const orders = Number((text.match(/orders and returns: ([\d,]+)/) || [])[1]?.replace(/,/g, ""));
+  const interactions = Number((text.match(/interactions: ([\d,]+)/) || [])[1]?.replace(/,/g, ""));
+  assert.ok(orders > 0 && interactions > 0, `orders and interactions after the date are counted: ${text}`);
+  assert.doesNotMatch(text, /NaN|undefined/);
+  await screenshot(page, "dashboard-earlier-analysis-date");
+  // The same line, with the same counts, heads the other analysis pages.
+  for (const route of ["/customers", "/churn", "/planning"]) {
+    await open(page, route);
+    await page.waitForSelector('[data-testid="left-out"]', { timeout: 60000 });
+    assert.equal(await line(), text, route);
+  }
+  await page.click('[data-testid="analysis-date"] a');
+  await page.waitForURL(/\/settings$/);
+
+  // Back to the default: nothing left out again.
+  await page.waitForSelector('[data-testid="setting-as_of"]');
+  await page.fill('[data-testid="setting-as_of"]', "");
+  await page.click('[data-testid="save-settings"]');
+  await page.waitForSelector('[data-testid="settings-status"]');
+  await dashboard(page);
+  await page.waitForFunction(() => /2026\./.test(document.querySelector('[data-testid="analysis-date"]')?.textContent || "") && !document.querySelector('[data-testid="left-out"]'), null, { timeout: 60000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("phone width: the dashboard fits without horizontal scrolling", async () => {
   const page = await context.newPage();
   await page.setViewportSize(VIEWPORTS.phone);

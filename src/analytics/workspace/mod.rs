@@ -45,6 +45,9 @@ pub struct WorkspaceInput<'a> {
 pub struct WorkspaceAnalysis {
     /// The analysis date used.
     pub as_of: Option<NaiveDate>,
+    /// Records dated after the analysis date, which no figure counts (a person set the date
+    /// earlier than the data reaches).
+    pub after_as_of: RecordsAfter,
     /// Run-level figures; `None` when there is nothing to score.
     pub report: Option<ScoreReport>,
     /// Why scoring could not run, as a sentence.
@@ -70,6 +73,35 @@ pub struct WorkspaceAnalysis {
     pub models: Option<models_view::ModelsView>,
     /// The Planning page; `None` when nothing was scored.
     pub planning: Option<planning::Planning>,
+}
+
+/// How many records lie after the analysis date (of customers the engine reads: interactions
+/// and exits of customers with transactions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct RecordsAfter {
+    /// Orders and returns.
+    pub transactions: u64,
+    /// Interactions.
+    pub interactions: u64,
+    /// Recorded exits.
+    pub exits: u64,
+}
+
+impl RecordsAfter {
+    /// The records of `ledger`, `interactions` and `exits` dated after day `as_of`.
+    pub fn count(ledger: &Ledger, interactions: &InteractionInput, exits: &ExitInput, as_of: i32) -> RecordsAfter {
+        let after = |days: &[i32]| days.iter().filter(|&&d| d > as_of).count() as u64;
+        RecordsAfter {
+            transactions: after(ledger.days()),
+            interactions: after(&interactions.day),
+            exits: after(&exits.day),
+        }
+    }
+
+    /// Whether any record is left out.
+    pub fn any(&self) -> bool {
+        self.transactions + self.interactions + self.exits > 0
+    }
 }
 
 /// Analyses a workspace. `on_stage` reports the engine's progress.
@@ -127,6 +159,7 @@ pub fn analyze(input: &WorkspaceInput<'_>, on_stage: &mut dyn FnMut(Stage)) -> W
     let mut scores: Vec<Option<Scores>> = Vec::new();
     if let Some(s) = &scoring {
         analysis.as_of = Some(s.report.as_of);
+        analysis.after_as_of = RecordsAfter::count(input.ledger, interactions, &exits, day_number(s.report.as_of));
         scores = vec![None; input.ledger.customer_count()];
         for i in 0..s.len() {
             if let (Some(c), Some(cs)) = (s.customer_index(i), s.get_unnamed(i)) {
