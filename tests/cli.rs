@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 
 const HEADER: &str = "customer_id,orders,revenue,gross_margin,cost_to_serve,profit,frequency,recency,T,\
 monetary_value,p_alive,expected_purchases,expected_order_value,clv,future_profit,current_quadrant,\
-future_quadrant,tier,rfm_segment,r_score,f_score,m_score";
+future_quadrant,tier,rfm_segment,r_score,f_score,m_score,expected_next_order";
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cli").join(name)
@@ -62,10 +62,16 @@ fn score(dir: &Path, extra: &[&str]) -> (Output, PathBuf, PathBuf) {
 #[test]
 fn score_writes_the_exact_header_and_one_row_per_customer() {
     let dir = scratch("header");
-    let (output, out, _) = score(&dir, &[]);
+    let (output, out, report) = score(&dir, &[]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let csv = text(&out);
     assert_eq!(csv.lines().next(), Some(HEADER));
+    let report: serde_json::Value = serde_json::from_str(&text(&report)).expect("the report is JSON");
+    let unit_days = match report["unit"].as_str() {
+        Some("days") => 1.0,
+        Some("weeks") => 7.0,
+        other => panic!("unit {other:?}"),
+    };
     let ids: Vec<String> = rows(&csv).into_iter().map(|r| r["customer_id"].clone()).collect();
     let input_ids: HashSet<String> =
         text(&fixture("transactions.csv")).lines().skip(1).map(|l| l.split(',').next().unwrap().to_owned()).collect();
@@ -75,9 +81,21 @@ fn score_writes_the_exact_header_and_one_row_per_customer() {
         let p = num(&row, "p_alive");
         assert!((0.0..=1.0).contains(&p));
         assert!(num(&row, "clv") >= 0.0);
-        assert_eq!(row.len(), 22);
+        assert_eq!(row.len(), 23);
         for column in ["r_score", "f_score", "m_score"] {
             assert!((1.0..=5.0).contains(&num(&row, column)) && num(&row, column).fract() == 0.0, "{column}");
+        }
+        // A date after the customer's last purchase (T − recency before the analysis date, the
+        // last transaction: 2025-06-30), only for customers likely still active (P(alive) at
+        // or above the default at-risk threshold, 0.5).
+        let next = &row["expected_next_order"];
+        if p < 0.5 {
+            assert_eq!(next, "", "a probably lapsed customer has no next order");
+        } else {
+            let day = chrono::NaiveDate::parse_from_str(next, "%Y-%m-%d").unwrap_or_else(|_| panic!("{next:?}"));
+            let as_of = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+            let since_last = ((num(&row, "T") - num(&row, "recency")) * unit_days).round() as i64;
+            assert!(day > as_of - chrono::Duration::days(since_last), "{day}, last purchase {since_last} days before {as_of}");
         }
     }
 }

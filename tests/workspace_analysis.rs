@@ -13,6 +13,11 @@ use customer_insight::domain::{CurrentQuadrant, FutureQuadrant, Tier, Transactio
 use std::sync::OnceLock;
 
 fn analyse(demo: &DemoData, ledger: &Ledger) -> WorkspaceAnalysis {
+    analyse_with(demo, ledger, &demo.settings)
+}
+
+/// The analysis of the demo under other settings.
+fn analyse_with(demo: &DemoData, ledger: &Ledger, settings: &customer_insight::domain::Settings) -> WorkspaceAnalysis {
     let (interactions, _) = InteractionInput::from_interactions(ledger, &demo.interactions);
     let input = WorkspaceInput {
         ledger,
@@ -23,7 +28,7 @@ fn analyse(demo: &DemoData, ledger: &Ledger) -> WorkspaceAnalysis {
         plans: &demo.plans,
         campaigns: &demo.campaigns,
         responses: &demo.responses,
-        settings: &demo.settings,
+        settings,
         currency: &demo.currency,
     };
     analyze(&input, &mut |_| {})
@@ -67,20 +72,7 @@ fn an_earlier_analysis_date_counts_the_records_it_leaves_out() {
     let as_of = full.as_of.expect("an analysis date") - chrono::Duration::days(90);
     let mut settings = demo.settings.clone();
     settings.as_of = Some(as_of);
-    let (interactions, _) = InteractionInput::from_interactions(ledger, &demo.interactions);
-    let input = WorkspaceInput {
-        ledger,
-        customers: &demo.customers,
-        interactions: &interactions,
-        exits: &demo.exits,
-        managers: &demo.managers,
-        plans: &demo.plans,
-        campaigns: &demo.campaigns,
-        responses: &demo.responses,
-        settings: &settings,
-        currency: &demo.currency,
-    };
-    let a = analyze(&input, &mut |_| {});
+    let a = analyse_with(demo, ledger, &settings);
     assert_eq!(a.as_of, Some(as_of));
     let known = |id: &str| ledger.customer_index(id).is_some();
     let after = a.after_as_of;
@@ -91,6 +83,32 @@ fn an_earlier_analysis_date_counts_the_records_it_leaves_out() {
     );
     assert_eq!(after.exits, demo.exits.iter().filter(|e| e.date > as_of && known(&e.customer_id)).count() as u64);
     assert!(after.transactions > 0 && after.interactions > 0, "{after:?}");
+}
+
+#[test]
+fn the_next_order_is_expected_one_purchase_gap_after_the_last_only_for_active_customers() {
+    let (demo, _, a) = demo();
+    let report = a.report.as_ref().expect("a report");
+    let (as_of, unit_days, threshold) = (report.as_of, report.unit.days(), demo.settings.at_risk_p_alive);
+    let (mut dated, mut lapsed, mut late) = (0, 0, 0);
+    for row in &a.customers {
+        let Some(s) = &row.scores else { continue };
+        if row.exit.is_some_and(|(day, _)| day <= as_of) || s.p_alive < threshold {
+            assert_eq!(s.expected_next_order, None, "{} (P(alive) {})", row.id, s.p_alive);
+            lapsed += 1;
+            continue;
+        }
+        let next = s.expected_next_order.unwrap_or_else(|| panic!("{} has no next order", row.id));
+        // The last purchase, T − recency periods before the analysis date.
+        let last = as_of - chrono::Duration::days(((s.t - s.recency) * unit_days).round() as i64);
+        let rate = (report.bg_nbd.r + f64::from(s.frequency)) / (report.bg_nbd.alpha + s.t);
+        let expected = last + chrono::Duration::days((unit_days / rate).round() as i64);
+        assert!((next - expected).num_days().abs() <= 1, "{}: {next} vs {expected}", row.id);
+        assert!(next > last, "{}", row.id);
+        dated += 1;
+        late += usize::from(next < as_of);
+    }
+    assert!(dated > 1_000 && lapsed > 100 && late > 0, "{dated} dated, {lapsed} lapsed, {late} late");
 }
 
 #[test]

@@ -122,6 +122,19 @@ impl RepeatModel {
     pub fn unconditional_expected_purchases(&self, t: f64) -> f64 {
         self.expected_purchases(t, 0.0, 0.0, 0.0)
     }
+
+    /// The purchase rate per period of a customer still alive after `frequency` repeat
+    /// purchases over `t_cal` periods: E[λ | x, T] = (r + x) / (α + T), the mean of the
+    /// Gamma posterior of the Poisson rate, which all three models share (dropout only
+    /// decides whether the customer is alive, not how often they buy while they are).
+    pub fn rate_if_alive(&self, frequency: f64, t_cal: f64) -> f64 {
+        let (r, alpha) = match self {
+            RepeatModel::BgNbd(p) => (p.r, p.alpha),
+            RepeatModel::ParetoNbd(p) => (p.r, p.alpha),
+            RepeatModel::MbgNbd(p) => (p.r, p.alpha),
+        };
+        (r + frequency) / (alpha + t_cal)
+    }
 }
 
 /// A fit as a modeller reads it.

@@ -183,6 +183,9 @@ pub struct CustomerScore {
     pub rfm_segment: RfmSegment,
     /// RFM quintile scores 1–5 (recency, frequency, monetary value; 5 best).
     pub rfm: RfmScore,
+    /// The day the next order is expected (see `next_order`); `None` when the customer has
+    /// probably lapsed, has exited, or no model was fitted.
+    pub expected_next_order: Option<NaiveDate>,
 }
 
 /// The BG/NBD part of the report. Parameters are 0 when `fitted` is false.
@@ -403,6 +406,8 @@ struct TriplePrediction {
     p_alive: f64,
     expected: f64,
     discounted: f64,
+    /// Purchases per period while alive (0 when not known: no model, or exited).
+    rate: f64,
 }
 
 /// The result of `score`: one `CustomerScore` per scored customer (materialised on demand from
@@ -417,6 +422,8 @@ pub struct Scoring {
     order_value: OrderValue,
     unit_days: f64,
     default_margin: f64,
+    /// P(alive) below which no next order is expected (the at-risk threshold).
+    at_risk_p_alive: f64,
 }
 
 impl Scoring {
@@ -473,6 +480,12 @@ impl Scoring {
             tier: r.tier,
             rfm_segment: r.segment,
             rfm: r.rfm,
+            expected_next_order: next_order(
+                self.report.as_of - chrono::Duration::days(i64::from(r.t_days - r.recency_days)),
+                &t,
+                self.unit_days,
+                self.at_risk_p_alive,
+            ),
         })
     }
 
@@ -1026,7 +1039,21 @@ pub fn score(
         order_value,
         unit_days: unit.days(),
         default_margin: options.default_margin,
+        at_risk_p_alive: settings.at_risk_p_alive,
     })
+}
+
+/// The day a customer's next order is expected (METRICS.md): the last purchase plus one mean
+/// gap between purchases while alive, 1 / E[λ | data] (before the analysis date for a customer
+/// who is late); `None` when P(alive) is below the at-risk threshold (probably lapsed), for an
+/// exited customer, or without a model.
+fn next_order(last_purchase: NaiveDate, t: &TriplePrediction, unit_days: f64, at_risk_p_alive: f64) -> Option<NaiveDate> {
+    if !(t.rate > 0.0) || t.p_alive < at_risk_p_alive {
+        return None;
+    }
+    let days = (unit_days / t.rate).round();
+    // Beyond a century the date says nothing a person could act on.
+    (days.is_finite() && days <= 36_500.0).then(|| last_purchase + chrono::Duration::days(days as i64))
 }
 
 /// The analysis date as a day number: as set, else the latest day of any record (order,
@@ -1507,6 +1534,8 @@ fn predict_triples(
                 p_alive: 1.0,
                 expected: rate * predict_periods,
                 discounted: fallback_discounted(x, t, options),
+                // Without a model there is no P(alive) to trust a date with.
+                rate: 0.0,
             };
         }
         return out;
@@ -1532,6 +1561,7 @@ fn predict_triples(
             .expected_purchases_if_alive(predict_periods, xf, tf)
             .unwrap_or(0.0);
         let discounted_if_alive = clv::discounted_purchases_if_alive(params, xf, tf, options);
+        let rate = params.rate_if_alive(xf, tf);
         for &k in &order[i..j] {
             let (_, rec, _) = keys[k as usize];
             let p_alive = params.p_alive(xf, f64::from(rec) / per, tf);
@@ -1539,6 +1569,7 @@ fn predict_triples(
                 p_alive,
                 expected: (expected_if_alive * p_alive).max(0.0),
                 discounted: (discounted_if_alive * p_alive).max(0.0),
+                rate: if rate.is_finite() && rate > 0.0 { rate } else { 0.0 },
             };
         }
         i = j;

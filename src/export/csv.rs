@@ -15,7 +15,7 @@ use crate::domain::Customer;
 pub const SCORES_HEADER: &str =
     "customer_id,orders,revenue,gross_margin,cost_to_serve,profit,frequency,recency,T,\
 monetary_value,p_alive,expected_purchases,expected_order_value,clv,future_profit,current_quadrant,\
-future_quadrant,tier,rfm_segment,r_score,f_score,m_score";
+future_quadrant,tier,rfm_segment,r_score,f_score,m_score,expected_next_order";
 
 /// The header of the customers file (the field names the import wizard maps back).
 pub const CUSTOMERS_HEADER: &str =
@@ -184,6 +184,11 @@ pub fn push_score(line: &mut CsvLine, s: &CustomerScore) {
     for score in [s.rfm.r, s.rfm.f, s.rfm.m] {
         line.comma();
         line.int(u32::from(score));
+    }
+    line.comma();
+    // ISO 8601; empty when the customer has probably lapsed or exited.
+    if let Some(day) = s.expected_next_order {
+        line.raw(day.format("%Y-%m-%d").to_string().as_bytes());
     }
     line.end();
 }

@@ -17,7 +17,8 @@ catalogue! {
         PAlive => { en: "Probability still active", es: "Probabilidad de seguir activo", fr: "Probabilité d'être encore actif", zh: "仍活跃的概率" }
         NextPurchase => { en: "Expected next purchase", es: "Próxima compra esperada", fr: "Prochain achat attendu", zh: "预计下次购买" }
         ProbablyLapsed => { en: "probably lapsed", es: "probablemente perdido", fr: "probablement perdu", zh: "可能已流失" }
-        NextPurchaseIn => { en: "in about {days} days, if still active", es: "en unos {days} días, si sigue activo", fr: "dans environ {days} jours, s'il est encore actif", zh: "若仍活跃，约 {days} 天后" }
+        NextPurchaseIn => { en: "around {date} (in {days} days), if still active", es: "hacia el {date} (en {days} días), si sigue activo", fr: "vers le {date} (dans {days} jours), s'il est encore actif", zh: "若仍活跃，约 {date}（{days} 天后）" }
+        NextPurchaseLate => { en: "around {date}: {days} days late", es: "hacia el {date}: {days} días de retraso", fr: "vers le {date} : {days} jours de retard", zh: "约 {date}：已迟 {days} 天" }
         ExpectedPurchases => { en: "Expected purchases ({months} months)", es: "Compras esperadas ({months} meses)", fr: "Achats attendus ({months} mois)", zh: "预计购买次数（{months} 个月）" }
         NotScoredYet => { en: "No orders in the analysis window, so there are no figures yet.", es: "Sin pedidos en el periodo de análisis: aún no hay cifras.", fr: "Aucune commande sur la période analysée : pas encore de chiffres.", zh: "分析期内没有订单，暂无数据。" }
         GeneralInformation => { en: "General information", es: "Información general", fr: "Informations générales", zh: "基本信息" }

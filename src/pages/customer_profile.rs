@@ -235,7 +235,6 @@ fn ValueCard(
         let currency = analysis
             .with(|a| a.as_ref().map(|a| a.currency.clone()))
             .unwrap_or_else(|| "USD".into());
-        let report = analysis.with(|a| a.as_ref().and_then(|a| a.report.clone()));
         let Some(s) = row.get().and_then(|r| r.scores) else {
             return view! {
                 <section class="card value-card" data-testid="value-card">
@@ -252,11 +251,10 @@ fn ValueCard(
         // An exited customer has no next purchase; one below the at-risk threshold has
         // probably lapsed.
         let (gone, lapsed) = row.with(|r| r.as_ref().map_or((false, false), |r| (r.exit.is_some() && s.p_alive == 0.0, r.at_risk)));
-        // E[λ | data] = (r + x) / (α + T): purchases per period while alive (BG/NBD).
-        let next_days = report.as_ref().filter(|r| r.bg_nbd.fitted).and_then(|r| {
-            let rate = (r.bg_nbd.r + f64::from(s.frequency)) / (r.bg_nbd.alpha + s.t);
-            (rate > 0.0 && rate.is_finite()).then(|| (r.unit.days() / rate).round())
-        });
+        // The engine's expected next order (through the chosen model), as days from the
+        // analysis date.
+        let as_of = analysis.with(|a| a.as_ref().and_then(|a| a.as_of));
+        let next = s.expected_next_order.zip(as_of).map(|(next, as_of)| (next, (next - as_of).num_days()));
         let fact = |label: String, value: String, testid: &'static str| {
             view! {
                 <div class="fact"><dt>{label}</dt><dd data-testid=testid>{value}</dd></div>
@@ -281,11 +279,15 @@ fn ValueCard(
                     )}
                     {fact(
                         i18n.t(ProfileText::NextPurchase).into(),
-                        match (gone, lapsed, next_days) {
+                        match (gone, lapsed, next) {
                             // Gone, or probably gone: no date to wait for (METRICS.md).
-                            (true, _, _) | (_, _, None) => "—".into(),
-                            (false, true, Some(_)) => i18n.t(ProfileText::ProbablyLapsed).into(),
-                            (false, false, Some(d)) => fill(i18n.t(ProfileText::NextPurchaseIn), &[("days", &format::number(d, 0, locale))]),
+                            (true, _, _) => "—".into(),
+                            (false, true, _) => i18n.t(ProfileText::ProbablyLapsed).into(),
+                            (false, false, None) => "—".into(),
+                            (false, false, Some((date, days))) => fill(
+                                i18n.t(if days < 0 { ProfileText::NextPurchaseLate } else { ProfileText::NextPurchaseIn }),
+                                &[("date", &format::date(date, locale)), ("days", &format::count(days.unsigned_abs(), locale))],
+                            ),
                         },
                         "value-next",
                     )}

@@ -8,7 +8,7 @@ import { launch, newContext, open, screenshot, watchErrors } from "./support.mjs
 const SCORES_HEADER =
   "customer_id,orders,revenue,gross_margin,cost_to_serve,profit,frequency,recency,T," +
   "monetary_value,p_alive,expected_purchases,expected_order_value,clv,future_profit," +
-  "current_quadrant,future_quadrant,tier,rfm_segment,r_score,f_score,m_score";
+  "current_quadrant,future_quadrant,tier,rfm_segment,r_score,f_score,m_score,expected_next_order";
 
 let browser;
 before(async () => {

@@ -492,6 +492,7 @@ mod tests {
                 tier: Tier::Lead,
                 rfm_segment: RfmSegment::Hibernating,
                 rfm: crate::analytics::rfm::RfmScore { r: 1, f: 1, m: 1 },
+                expected_next_order: None,
             }),
         }
     }

@@ -30,6 +30,8 @@ pub struct Scores {
     pub tier: Tier,
     pub rfm_segment: RfmSegment,
     pub rfm: RfmScore,
+    /// The day the next order is expected; `None` when probably lapsed or exited.
+    pub expected_next_order: Option<NaiveDate>,
 }
 
 impl Scores {
@@ -57,6 +59,7 @@ impl Scores {
             tier: self.tier,
             rfm_segment: self.rfm_segment,
             rfm: self.rfm,
+            expected_next_order: self.expected_next_order,
         }
     }
 }
@@ -83,6 +86,7 @@ impl From<&CustomerScore> for Scores {
             tier: s.tier,
             rfm_segment: s.rfm_segment,
             rfm: s.rfm,
+            expected_next_order: s.expected_next_order,
         }
     }
 }
