@@ -190,11 +190,7 @@ pub fn standard_errors(
             hessian[j][i] = v;
         }
     }
-    let inverse = invert_positive_definite(&hessian)?;
-    let se: Vec<f64> = (0..k)
-        .map(|i| theta[i].exp() * inverse[i][i].sqrt())
-        .collect();
-    se.iter().all(|v| v.is_finite() && *v > 0.0).then_some(se)
+    errors_from_hessian(&hessian, theta)
 }
 
 /// [`standard_errors`] for a model with an exact gradient: the Hessian by central differences
@@ -230,8 +226,14 @@ pub fn standard_errors_from_gradient(
             hessian[j][i] = v;
         }
     }
-    let inverse = invert_positive_definite(&hessian)?;
-    let se: Vec<f64> = (0..k)
+    errors_from_hessian(&hessian, theta)
+}
+
+/// se(pᵢ) = pᵢ·√(H⁻¹)ᵢᵢ from the Hessian `hessian` of the log-likelihood in the
+/// log-parameters `theta`; `None` unless H is positive definite and every error finite.
+fn errors_from_hessian(hessian: &[Vec<f64>], theta: &[f64]) -> Option<Vec<f64>> {
+    let inverse = invert_positive_definite(hessian)?;
+    let se: Vec<f64> = (0..theta.len())
         .map(|i| theta[i].exp() * inverse[i][i].sqrt())
         .collect();
     se.iter().all(|v| v.is_finite() && *v > 0.0).then_some(se)

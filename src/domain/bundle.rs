@@ -316,23 +316,46 @@ pub fn current_plans<'a>(layers: impl IntoIterator<Item = &'a PlanBlock>) -> Vec
 /// (`ids[i]` names row `i`), in the order the ids first appeared.
 fn current_rows<'a, B: Block + 'a>(layers: impl IntoIterator<Item = &'a B>) -> Vec<B::Record> {
     let layers: Vec<&B> = layers.into_iter().collect();
-    let mut position: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut latest: Vec<(usize, usize)> = Vec::new();
+    let mut latest = Latest::default();
     for (l, block) in layers.iter().enumerate() {
         for (row, id) in block.ids().iter().enumerate() {
-            match position.get(id) {
-                Some(&p) => latest[p] = (l, row),
-                None => {
-                    position.insert(id, latest.len());
-                    latest.push((l, row));
-                }
+            latest.see(id, l, row);
+        }
+    }
+    latest.records(&layers)
+}
+
+/// The latest (layer, row) seen for each key, in the order the keys first appeared.
+struct Latest<K> {
+    position: FxHashMap<K, usize>,
+    rows: Vec<(usize, usize)>,
+}
+
+impl<K> Default for Latest<K> {
+    fn default() -> Self {
+        Latest { position: FxHashMap::default(), rows: Vec::new() }
+    }
+}
+
+impl<K: Eq + std::hash::Hash> Latest<K> {
+    /// Row `row` of layer `layer` holds `key` (later calls win).
+    fn see(&mut self, key: K, layer: usize, row: usize) {
+        match self.position.get(&key) {
+            Some(&p) => self.rows[p] = (layer, row),
+            None => {
+                self.position.insert(key, self.rows.len());
+                self.rows.push((layer, row));
             }
         }
     }
-    latest
-        .into_iter()
-        .filter_map(|(l, row)| layers[l].record(row))
-        .collect()
+
+    /// The surviving rows as records.
+    fn records<B: Block>(self, layers: &[&B]) -> Vec<B::Record> {
+        self.rows
+            .into_iter()
+            .filter_map(|(l, row)| layers[l].record(row))
+            .collect()
+    }
 }
 
 /// Contact plans as blocks keyed for write `seq`, each tagged with the last of `batches`
@@ -414,8 +437,7 @@ pub fn current_responses_where<'a>(
 ) -> Vec<CampaignResponse> {
     // Keyed by the ids as the blocks hold them; only the surviving rows become records.
     let layers: Vec<&ResponseBlock> = layers.into_iter().collect();
-    let mut position: FxHashMap<(&str, &str), usize> = FxHashMap::default();
-    let mut latest: Vec<(usize, usize)> = Vec::new();
+    let mut latest = Latest::default();
     for (l, block) in layers.iter().enumerate() {
         let wanted = match campaign {
             None => None,
@@ -426,23 +448,12 @@ pub fn current_responses_where<'a>(
         };
         for i in 0..block.len().min(block.campaign.len()) {
             let code = block.campaign[i];
-            if wanted.is_some_and(|w| code != w) {
-                continue;
-            }
-            let key = (block.campaigns.get(code), block.ids.get(block.customer[i]));
-            match position.get(&key) {
-                Some(&p) => latest[p] = (l, i),
-                None => {
-                    position.insert(key, latest.len());
-                    latest.push((l, i));
-                }
+            if wanted.is_none_or(|w| code == w) {
+                latest.see((block.campaigns.get(code), block.ids.get(block.customer[i])), l, i);
             }
         }
     }
-    latest
-        .into_iter()
-        .filter_map(|(l, i)| layers[l].record(i))
-        .collect()
+    latest.records(&layers)
 }
 
 #[cfg(test)]
