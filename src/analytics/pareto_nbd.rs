@@ -45,48 +45,37 @@ impl ParetoNbdParams {
     /// A₀ = F(t_x)/(m+t_x)^c − F(T)/(m+T)^c, F(τ) = 2F1(c, b; c+1; z(τ)), b = r+x when α < β
     /// and s+1 otherwise. −∞ when t_x = T (A₀ = 0); `None` when the series cannot be evaluated.
     fn ln_a0(&self, x: f64, recency: f64, t_cal: f64) -> Option<f64> {
+        a0_from_terms(self.ln_term(x, recency)?, self.ln_term(x, t_cal)?)
+    }
+
+    /// ln [F(τ)/(m+τ)^c] of [`ln_a0`](Self::ln_a0) for `x` repeat purchases: it depends on
+    /// (x, τ) only, so a fit computes it once per distinct pair instead of twice per history.
+    fn ln_term(&self, x: f64, tau: f64) -> Option<f64> {
         let ParetoNbdParams { r, alpha, s, beta } = *self;
         let (low, high, b) = if alpha < beta { (alpha, beta, r + x) } else { (beta, alpha, s + 1.0) };
         let c = r + s + x;
-        let gap = high - low;
-        let term = |tau: f64| -> Option<f64> {
-            Some(ln_hyp2f1_a_a1(c, b, gap / (high + tau))? - c * (high + tau).ln())
-        };
-        let first = term(recency)?;
-        let second = term(t_cal)?;
-        let d = second - first;
-        if d >= 0.0 {
-            return Some(f64::NEG_INFINITY);
-        }
-        // ln(1 − e^d) without cancellation on either side of d = −ln 2.
-        let ln_one_minus = if d > -std::f64::consts::LN_2 { (-d.exp_m1()).ln() } else { (-d.exp()).ln_1p() };
-        Some(first + ln_one_minus)
+        Some(ln_hyp2f1_a_a1(c, b, (high - low) / (high + tau))? - c * (high + tau).ln())
     }
 
     /// The two parts of one customer's log-likelihood (note 009, eq. 18): A₁ = lnΓ(r+x) − lnΓ(r)
     /// + r ln α + s ln β, the "alive at T" term −(r+x) ln(α+T) − s ln(β+T) and the "died
     /// between t_x and T" term ln s − ln(r+s+x) + ln A₀.
     fn parts(&self, x: f64, recency: f64, t_cal: f64) -> Option<(f64, f64, f64)> {
+        self.parts_with(x, t_cal, self.ln_a0(x, recency, t_cal)?)
+    }
+
+    /// [`parts`](Self::parts) with ln A₀ already known.
+    fn parts_with(&self, x: f64, t_cal: f64, ln_a0: f64) -> Option<(f64, f64, f64)> {
         let ParetoNbdParams { r, alpha, s, beta } = *self;
         let a1 = ln_gamma(r + x) - ln_gamma(r) + r * alpha.ln() + s * beta.ln();
         let alive = -(r + x) * (alpha + t_cal).ln() - s * (beta + t_cal).ln();
-        let died = s.ln() - (r + s + x).ln() + self.ln_a0(x, recency, t_cal)?;
+        let died = s.ln() - (r + s + x).ln() + ln_a0;
         Some((a1, alive, died))
     }
 
     /// One customer's log-likelihood; −∞ where it cannot be evaluated.
     pub fn log_likelihood(&self, frequency: f64, recency: f64, t_cal: f64) -> f64 {
-        match self.parts(frequency, recency, t_cal) {
-            Some((a1, alive, died)) => {
-                let v = a1 + log_add_exp(alive, died);
-                if v.is_nan() {
-                    f64::NEG_INFINITY
-                } else {
-                    v
-                }
-            }
-            None => f64::NEG_INFINITY,
-        }
+        log_likelihood_of(self.parts(frequency, recency, t_cal))
     }
 
     /// P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) · (α+T)^(r+x) (β+T)^s · A₀) (note 009,
@@ -132,10 +121,66 @@ impl ParetoNbdParams {
     }
 }
 
-/// The mean negative log-likelihood in log-parameters (r, α, s, β) of scaled histories.
-fn mean_nll_at(theta: &[f64], histories: &[(f64, f64, f64, f64)], customers: f64) -> f64 {
+/// ln A₀ from its two terms at t_x and T: −∞ when t_x = T (A₀ = 0).
+fn a0_from_terms(first: f64, second: f64) -> Option<f64> {
+    let d = second - first;
+    if d >= 0.0 {
+        return Some(f64::NEG_INFINITY);
+    }
+    // ln(1 − e^d) without cancellation on either side of d = −ln 2.
+    let ln_one_minus = if d > -std::f64::consts::LN_2 { (-d.exp_m1()).ln() } else { (-d.exp()).ln_1p() };
+    Some(first + ln_one_minus)
+}
+
+/// One customer's log-likelihood from its parts; −∞ where they cannot be evaluated.
+fn log_likelihood_of(parts: Option<(f64, f64, f64)>) -> f64 {
+    match parts {
+        Some((a1, alive, died)) => {
+            let v = a1 + log_add_exp(alive, died);
+            if v.is_nan() {
+                f64::NEG_INFINITY
+            } else {
+                v
+            }
+        }
+        None => f64::NEG_INFINITY,
+    }
+}
+
+/// Scaled histories with the distinct (x, τ) pairs their A₀ terms need: `pairs` holds each
+/// (x, τ) once, and each history (i, j, x, T, weight) points at its (x, t_x) and (x, T).
+struct Histories {
+    pairs: Vec<(f64, f64)>,
+    rows: Vec<(u32, u32, f64, f64, f64)>,
+}
+
+impl Histories {
+    fn of(histories: impl Iterator<Item = (f64, f64, f64, f64)>) -> Histories {
+        let mut index: rustc_hash::FxHashMap<(u64, u64), u32> = rustc_hash::FxHashMap::default();
+        let mut pairs = Vec::new();
+        let mut slot = |x: f64, tau: f64| {
+            *index.entry((x.to_bits(), tau.to_bits())).or_insert_with(|| {
+                pairs.push((x, tau));
+                (pairs.len() - 1) as u32
+            })
+        };
+        let rows = histories.map(|(x, rec, t, w)| (slot(x, rec), slot(x, t), x, t, w)).collect();
+        Histories { pairs, rows }
+    }
+}
+
+/// The mean negative log-likelihood in log-parameters (r, α, s, β) of scaled histories: the
+/// same sum as one `log_likelihood` per history, with each A₀ term computed once per pair.
+fn mean_nll_at(theta: &[f64], h: &Histories, customers: f64) -> f64 {
     let p = ParetoNbdParams { r: theta[0].exp(), alpha: theta[1].exp(), s: theta[2].exp(), beta: theta[3].exp() };
-    mean_nll(theta, histories, |h| h.3, customers, |&(x, rec, t, _)| p.log_likelihood(x, rec, t))
+    let terms: Vec<Option<f64>> = h.pairs.iter().map(|&(x, tau)| p.ln_term(x, tau)).collect();
+    mean_nll(theta, &h.rows, |row| row.4, customers, |&(i, j, x, t, _)| {
+        let a0 = match (terms[i as usize], terms[j as usize]) {
+            (Some(first), Some(second)) => a0_from_terms(first, second),
+            _ => None,
+        };
+        log_likelihood_of(a0.and_then(|a0| p.parts_with(x, t, a0)))
+    })
 }
 
 /// Fits Pareto/NBD by maximum likelihood on the same footing as `lifetimes.ParetoNBDFitter`
@@ -146,7 +191,7 @@ fn mean_nll_at(theta: &[f64], histories: &[(f64, f64, f64, f64)], customers: f64
 pub fn fit_pareto_nbd(data: &BgNbdData, options: &FitOptions) -> Result<ParetoNbdFit, AnalyticsError> {
     check_fittable(data, "Pareto/NBD")?;
     let scale = 1.0 / data.max_age();
-    let histories: Vec<_> = data.histories().map(|(x, rec, t, w)| (x, rec * scale, t * scale, w)).collect();
+    let histories = Histories::of(data.histories().map(|(x, rec, t, w)| (x, rec * scale, t * scale, w)));
     let customers = data.customers();
     // The derivatives of A₀'s hypergeometric in its parameters have no closed form: the
     // gradient is taken by central differences (eight more passes over the compressed

@@ -3,13 +3,14 @@
 //! Fader & Hardie's tracking plot and the holdout purchases by calibration frequency.
 
 use super::rows::CustomerRow;
-use crate::analytics::bg_nbd::{fit_bg_nbd, BgNbdData, BgNbdParams};
+use crate::analytics::bg_nbd::{BgNbdData, BgNbdParams};
 use crate::analytics::error::AnalyticsError;
 use crate::analytics::fit::FitOptions;
 use crate::analytics::group::RowGroups;
 use crate::analytics::ledger::Ledger;
 use crate::domain::day::{date_of_day, day_number};
-use crate::analytics::score::{BgNbdReport, ScoreOptions, ScoreReport};
+use crate::analytics::model::{fit_model, FittedModel, ModelKind, RepeatModel};
+use crate::analytics::score::{BgNbdReport, ModelReport, ScoreOptions, ScoreReport};
 use crate::domain::{Settings, TimeUnit, TransactionKind};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
@@ -86,8 +87,13 @@ pub struct HoldoutOptions {
     pub max_points: usize,
     /// Calibration frequencies shown one by one (0..n−1); the rest are one "n or more" bin.
     pub frequency_bins: u32,
-    /// The BG/NBD fit's options.
+    /// The fits' options.
     pub fit: FitOptions,
+    /// Whether Pareto/NBD and MBG/NBD are fitted and compared beside BG/NBD (`models`,
+    /// `best`). Off by default: Pareto/NBD's series can need millions of terms where its
+    /// dropout heterogeneity vanishes (s and β running off together), so the browser's check
+    /// keeps to BG/NBD until that fit has a bounded evaluation.
+    pub compare: bool,
 }
 
 impl Default for HoldoutOptions {
@@ -96,6 +102,7 @@ impl Default for HoldoutOptions {
             max_points: 400,
             frequency_bins: 7,
             fit: FitOptions::default(),
+            compare: false,
         }
     }
 }
@@ -152,8 +159,85 @@ pub struct HoldoutCheck {
     pub problem: Option<String>,
     /// Cumulative repeat purchases by week across calibration and holdout.
     pub tracking: Vec<TrackingPoint>,
-    /// Mean holdout purchases, actual and predicted, by calibration frequency 0, 1, …, n+.
+    /// Mean holdout purchases, actual and predicted (BG/NBD), by calibration frequency 0, 1,
+    /// …, n+.
     pub by_frequency: Vec<FrequencyBin>,
+    /// Why no model was fitted: what the calibration period or the holdout lacks.
+    pub insufficient: Option<Insufficient>,
+    /// Every repeat-purchase model fitted on the same calibration summary, in
+    /// `ModelKind::ALL` order (empty when `insufficient`).
+    pub models: Vec<ModelCheck>,
+    /// The model that predicts the holdout best (lowest per-customer error among those that
+    /// converged); `None` without a fit.
+    pub best: Option<ModelKind>,
+}
+
+/// Fewest customers with a repeat purchase in the calibration period for a comparison.
+pub const MIN_REPEAT_CUSTOMERS: usize = 20;
+/// Shortest calibration period (first order to split, days) for a comparison.
+pub const MIN_CALIBRATION_DAYS: i32 = 90;
+/// Shortest holdout period (split to analysis date, days) for a comparison.
+pub const MIN_HOLDOUT_DAYS: i32 = 28;
+
+/// What a calibration/holdout split lacks for the models to be fitted and compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Insufficient {
+    /// Too few customers bought again before the split.
+    RepeatCustomers { have: usize, need: usize },
+    /// The calibration period is too short.
+    Calibration { days: i32, need: i32 },
+    /// The holdout period is too short.
+    Holdout { days: i32, need: i32 },
+}
+
+impl std::fmt::Display for Insufficient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Insufficient::RepeatCustomers { have, need } => write!(
+                f,
+                "Only {have} customers made repeat purchases before the split date; the models need at least {need} to learn from, so none was fitted: choose a later split date or import a longer history."
+            ),
+            Insufficient::Calibration { days, need } => write!(
+                f,
+                "The calibration period (first order to split date) is {days} days long; the models need at least {need} days of purchase history, so none was fitted: choose a later split date."
+            ),
+            Insufficient::Holdout { days, need } => write!(
+                f,
+                "The holdout period (split date to analysis date) is {days} days long; comparing predictions needs at least {need} days, so no model was fitted: choose an earlier split date."
+            ),
+        }
+    }
+}
+
+/// How far one model's holdout predictions were from what happened.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct HoldoutErrors {
+    /// Mean absolute error of per-customer holdout purchases.
+    pub mae: f64,
+    /// Root mean square error of per-customer holdout purchases.
+    pub rmse: f64,
+    /// Σ of the predicted holdout purchases (compare `HoldoutCheck::holdout_purchases`).
+    pub predicted: f64,
+    /// Aggregate tracking error: the mean of |expected − actual| / actual cumulative repeat
+    /// purchases over the holdout's tracking points (0.05 = 5%).
+    pub tracking_error: f64,
+}
+
+/// One repeat-purchase model fitted on the calibration period and checked on the holdout.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelCheck {
+    /// Which model.
+    pub kind: ModelKind,
+    /// The fit (parameters, standard errors, LL, AIC, BIC, convergence); `None` when it failed.
+    pub fit: Option<ModelReport>,
+    /// Why it failed or cannot be trusted.
+    pub problem: Option<String>,
+    /// Its holdout errors; `None` without a fit.
+    pub errors: Option<HoldoutErrors>,
+    /// Expected cumulative repeat purchases at each point of `HoldoutCheck::tracking`.
+    pub tracking: Vec<f64>,
+    /// Mean predicted holdout purchases per bin of `HoldoutCheck::by_frequency`.
+    pub by_frequency: Vec<f64>,
 }
 
 /// The models' page data from the run's report and the analysed table.
@@ -394,19 +478,33 @@ pub fn holdout_check(
             .map(|(&(x, r, t), &w)| (x, r, t, w)),
         per,
     );
-    let fit = fit_bg_nbd(&data, &options.fit);
+    let holdout_periods = f64::from(as_of - split_day) / per;
+    let repeat_customers = people.iter().filter(|p| p.frequency > 0).count();
+    let insufficient = sufficiency(repeat_customers, split_day - first, as_of - split_day);
+    // Every model on the same calibration summary, unless the data cannot support a fit.
+    let fits: Vec<(ModelKind, Result<FittedModel, AnalyticsError>)> = if insufficient.is_some() {
+        Vec::new()
+    } else {
+        ModelKind::ALL
+            .iter()
+            .filter(|&&k| k == ModelKind::BgNbd || options.compare)
+            .map(|&k| (k, fit_model(k, &data, &options.fit)))
+            .collect()
+    };
     let mut report = BgNbdReport {
         unique_triples: data.unique_triples(),
         ..BgNbdReport::default()
     };
-    let mut problem = None;
-    let params = match &fit {
-        Ok(f) => {
+    let mut problem = insufficient.as_ref().map(ToString::to_string);
+    let mut bg: Option<RepeatModel> = None;
+    match fits.iter().find(|(k, _)| *k == ModelKind::BgNbd).map(|(_, f)| f) {
+        Some(Ok(f)) => {
+            let [r, alpha, a, b] = f.model.params();
             report = BgNbdReport {
-                r: f.params.r,
-                alpha: f.params.alpha,
-                a: f.params.a,
-                b: f.params.b,
+                r,
+                alpha,
+                a,
+                b,
                 log_likelihood: f.diagnostics.log_likelihood,
                 converged: f.diagnostics.converged,
                 iterations: f.diagnostics.iterations,
@@ -420,33 +518,12 @@ pub fn holdout_check(
                     f.diagnostics.iterations
                 ));
             }
-            Some(f.params)
+            bg = Some(f.model);
         }
-        Err(e) => {
-            problem = Some(match e {
-                AnalyticsError::CannotFit { .. } if data.total_frequency() <= 0.0 => {
-                    "Nobody bought twice before the split date, so the repeat-purchase model has nothing to learn from; choose a later split date so that the calibration period holds repeat purchases.".to_string()
-                }
-                other => format!("{other} Choose a later split date so that the calibration period holds more purchase history."),
-            });
-            None
-        }
-    };
+        Some(Err(e)) => problem = Some(fit_failure(e, &data)),
+        None => {}
+    }
     report.message = problem.clone();
-
-    let holdout_periods = f64::from(as_of - split_day) / per;
-    let predictions: Option<Vec<f64>> = params.map(|p| {
-        keys.iter()
-            .map(|&(x, r, t)| {
-                p.expected_purchases(
-                    holdout_periods,
-                    f64::from(x),
-                    f64::from(r) / per,
-                    f64::from(t) / per,
-                )
-            })
-            .collect()
-    });
 
     let bins = options.frequency_bins.max(1);
     let mut by_frequency: Vec<FrequencyBin> = (0..=bins)
@@ -458,33 +535,82 @@ pub fn holdout_check(
             predicted: None,
         })
         .collect();
-    let mut predicted_sum = vec![0.0; by_frequency.len()];
     for p in &people {
         let bin = p.frequency.min(bins) as usize;
         by_frequency[bin].customers += 1;
         by_frequency[bin].actual += f64::from(p.holdout);
-        if let Some(pred) = &predictions {
-            predicted_sum[bin] += pred[p.triple as usize];
-        }
     }
-    for (b, sum) in by_frequency.iter_mut().zip(&predicted_sum) {
-        if b.customers > 0 {
-            let n = b.customers as f64;
-            b.actual /= n;
-            b.predicted = predictions.as_ref().map(|_| sum / n);
-        }
+    for b in by_frequency.iter_mut().filter(|b| b.customers > 0) {
+        b.actual /= b.customers as f64;
     }
+    let series = |model: Option<&RepeatModel>| {
+        tracking_series(&first_buyers, &repeats, first, split_day, as_of, unit, model, options.max_points)
+    };
+    let tracking = series(bg.as_ref());
 
-    let tracking = tracking_series(
-        &first_buyers,
-        &repeats,
-        first,
-        split_day,
-        as_of,
-        unit,
-        params.as_ref(),
-        options.max_points,
-    );
+    // Each model's showing on the holdout.
+    let models: Vec<ModelCheck> = fits
+        .iter()
+        .map(|(kind, fit)| match fit {
+            Err(e) => ModelCheck {
+                kind: *kind,
+                fit: None,
+                problem: Some(fit_failure(e, &data)),
+                errors: None,
+                tracking: Vec::new(),
+                by_frequency: Vec::new(),
+            },
+            Ok(f) => {
+                let predictions: Vec<f64> = keys
+                    .iter()
+                    .map(|&(x, r, t)| {
+                        f.model.expected_purchases(
+                            holdout_periods,
+                            f64::from(x),
+                            f64::from(r) / per,
+                            f64::from(t) / per,
+                        )
+                    })
+                    .collect();
+                let mut sums = vec![0.0; by_frequency.len()];
+                for p in &people {
+                    sums[p.frequency.min(bins) as usize] += predictions[p.triple as usize];
+                }
+                let bin_means: Vec<f64> = sums
+                    .iter()
+                    .zip(&by_frequency)
+                    .map(|(s, b)| if b.customers > 0 { s / b.customers as f64 } else { 0.0 })
+                    .collect();
+                let expected: Vec<f64> = series(Some(&f.model))
+                    .iter()
+                    .map(|p| p.expected.unwrap_or(0.0))
+                    .collect();
+                let errors = holdout_errors(&people, &predictions, &tracking, &expected);
+                ModelCheck {
+                    kind: *kind,
+                    fit: Some(ModelReport::of(f)),
+                    problem: (!f.diagnostics.converged).then(|| {
+                        format!(
+                            "{} did not converge within {} iterations; treat its figures with care.",
+                            kind.label(),
+                            f.diagnostics.iterations
+                        )
+                    }),
+                    errors: Some(errors),
+                    tracking: expected,
+                    by_frequency: bin_means,
+                }
+            }
+        })
+        .collect();
+    if let Some(bg_check) = models.iter().find(|m| m.kind == ModelKind::BgNbd && m.fit.is_some()) {
+        for (b, p) in by_frequency.iter_mut().zip(&bg_check.by_frequency) {
+            if b.customers > 0 {
+                b.predicted = Some(*p);
+            }
+        }
+    }
+    let best = best_by_holdout(&models);
 
     Ok(HoldoutCheck {
         split,
@@ -498,7 +624,83 @@ pub fn holdout_check(
         problem,
         tracking,
         by_frequency,
+        insufficient,
+        models,
+        best,
     })
+}
+
+/// The sentence for a fit that failed on the calibration period.
+fn fit_failure(e: &AnalyticsError, data: &BgNbdData) -> String {
+    match e {
+        AnalyticsError::CannotFit { .. } if data.total_frequency() <= 0.0 => {
+            "Nobody bought twice before the split date, so the repeat-purchase model has nothing to learn from; choose a later split date so that the calibration period holds repeat purchases.".to_string()
+        }
+        other => format!("{other} Choose a later split date so that the calibration period holds more purchase history."),
+    }
+}
+
+/// Whether a calibration/holdout split can support a model comparison: `None` when it can,
+/// otherwise what is missing (the first of: repeat customers, calibration length, holdout
+/// length).
+pub fn sufficiency(repeat_customers: usize, calibration_days: i32, holdout_days: i32) -> Option<Insufficient> {
+    if repeat_customers < MIN_REPEAT_CUSTOMERS {
+        Some(Insufficient::RepeatCustomers { have: repeat_customers, need: MIN_REPEAT_CUSTOMERS })
+    } else if calibration_days < MIN_CALIBRATION_DAYS {
+        Some(Insufficient::Calibration { days: calibration_days, need: MIN_CALIBRATION_DAYS })
+    } else if holdout_days < MIN_HOLDOUT_DAYS {
+        Some(Insufficient::Holdout { days: holdout_days, need: MIN_HOLDOUT_DAYS })
+    } else {
+        None
+    }
+}
+
+/// The errors of one model's holdout predictions: per customer (mean absolute and root mean
+/// square difference between predicted and actual holdout purchases) and in aggregate (the
+/// mean absolute percentage gap between expected and actual cumulative repeat purchases at the
+/// holdout's tracking points).
+fn holdout_errors(
+    people: &[CalibrationCustomer],
+    predictions: &[f64],
+    tracking: &[TrackingPoint],
+    expected: &[f64],
+) -> HoldoutErrors {
+    let n = people.len().max(1) as f64;
+    let (mut abs, mut sq, mut predicted) = (0.0, 0.0, 0.0);
+    for p in people {
+        let e = predictions[p.triple as usize];
+        let d = e - f64::from(p.holdout);
+        abs += d.abs();
+        sq += d * d;
+        predicted += e;
+    }
+    let gaps: Vec<f64> = tracking
+        .iter()
+        .zip(expected)
+        .filter(|(t, _)| !t.calibration && t.actual > 0.0)
+        .map(|(t, e)| (e - t.actual).abs() / t.actual)
+        .collect();
+    HoldoutErrors {
+        mae: abs / n,
+        rmse: (sq / n).sqrt(),
+        predicted,
+        tracking_error: if gaps.is_empty() { 0.0 } else { gaps.iter().sum::<f64>() / gaps.len() as f64 },
+    }
+}
+
+/// The model with the lowest per-customer holdout error among those that converged (among
+/// those fitted when none did).
+fn best_by_holdout(models: &[ModelCheck]) -> Option<ModelKind> {
+    let pick = |converged_only: bool| {
+        models
+            .iter()
+            .filter(|m| m.fit.as_ref().is_some_and(|f| f.converged || !converged_only))
+            .filter_map(|m| Some((m.kind, m.errors?.mae)))
+            .filter(|(_, e)| e.is_finite())
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(k, _)| k)
+    };
+    pick(true).or_else(|| pick(false))
 }
 
 /// E[X(t)] for a new customer (FHL 2005, eq. 7): the conditional expectation with x = 0, T = 0.
@@ -515,18 +717,17 @@ fn tracking_series(
     split: i32,
     as_of: i32,
     unit: TimeUnit,
-    params: Option<&BgNbdParams>,
+    model: Option<&RepeatModel>,
     max_points: usize,
 ) -> Vec<TrackingPoint> {
     let span = (as_of - first) as usize + 1;
     // E[X(k days)] for every whole number of days k the series needs.
-    let curve: Option<Vec<f64>> = params.map(|p| {
+    let curve: Option<Vec<f64>> = model.map(|m| {
         let mut previous = 0.0;
         (0..span)
             .map(|k| {
-                let e = unconditional_expected_purchases(p, k as f64 / unit.days())
-                    .unwrap_or(previous)
-                    .max(previous);
+                let e = m.unconditional_expected_purchases(k as f64 / unit.days());
+                let e = if e.is_finite() { e.max(previous) } else { previous };
                 previous = e;
                 e
             })
@@ -688,6 +889,74 @@ mod tests {
             60
         );
         assert!((check.holdout_periods - 100.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn every_model_is_fitted_on_the_same_split_and_the_best_predicts_the_holdout_best() {
+        let mut rows = Vec::new();
+        for c in 0..60 {
+            let id = format!("C{c}");
+            let gap = 5 + c % 17;
+            let mut d = c % 30;
+            while d < 300 {
+                rows.push((id.clone(), d));
+                d += gap + (c % 3) * 10;
+                if c % 7 == 0 && d > 150 {
+                    break;
+                }
+            }
+        }
+        let refs: Vec<(&str, i32)> = rows.iter().map(|(i, d)| (i.as_str(), *d)).collect();
+        let l = ledger(&refs);
+        let options = HoldoutOptions { compare: true, ..HoldoutOptions::default() };
+        let check = holdout_check(&l, &settings(299), date_of_day(199).unwrap(), &options).unwrap();
+        assert!(check.insufficient.is_none());
+        let kinds: Vec<ModelKind> = check.models.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, ModelKind::ALL.to_vec());
+        for m in &check.models {
+            let fit = m.fit.as_ref().unwrap_or_else(|| panic!("{:?}: {:?}", m.kind, m.problem));
+            assert_eq!(fit.name, m.kind.name());
+            let e = m.errors.expect("errors with a fit");
+            assert!(e.mae.is_finite() && e.mae >= 0.0 && e.rmse >= e.mae - 1e-12, "{e:?}");
+            assert!(e.tracking_error.is_finite() && e.predicted > 0.0, "{e:?}");
+            assert_eq!(m.tracking.len(), check.tracking.len());
+            assert_eq!(m.by_frequency.len(), check.by_frequency.len());
+            assert!(fit.bic > fit.aic, "n = 60 > e² makes BIC's penalty the larger");
+        }
+        let best = check.best.expect("a best model");
+        let mae = |k: ModelKind| check.models.iter().find(|m| m.kind == k).and_then(|m| m.errors).unwrap().mae;
+        assert!(ModelKind::ALL.iter().all(|&k| mae(best) <= mae(k)));
+        // The BG/NBD bins are the BG/NBD check's own.
+        let bg = &check.models[0];
+        for (b, p) in check.by_frequency.iter().zip(&bg.by_frequency) {
+            if b.customers > 0 {
+                assert_eq!(b.predicted, Some(*p));
+            }
+        }
+    }
+
+    #[test]
+    fn a_split_without_enough_history_fits_nothing_and_says_what_is_missing() {
+        let mut rows = Vec::new();
+        for c in 0..40 {
+            let id = format!("C{c}");
+            for k in 0..6 {
+                rows.push((id.clone(), c % 10 + k * 20));
+            }
+        }
+        let refs: Vec<(&str, i32)> = rows.iter().map(|(i, d)| (i.as_str(), *d)).collect();
+        let l = ledger(&refs);
+        let at = |split: i32| holdout_check(&l, &settings(130), date_of_day(split).unwrap(), &HoldoutOptions::default()).unwrap();
+        let short_calibration = at(60);
+        assert_eq!(short_calibration.insufficient, Some(Insufficient::Calibration { days: 60, need: MIN_CALIBRATION_DAYS }));
+        assert!(short_calibration.models.is_empty() && short_calibration.best.is_none() && !short_calibration.fit.fitted);
+        let problem = short_calibration.problem.expect("a sentence");
+        assert!(problem.contains("60 days") && problem.contains("later split date"), "{problem}");
+        let short_holdout = at(110);
+        assert_eq!(short_holdout.insufficient, Some(Insufficient::Holdout { days: 20, need: MIN_HOLDOUT_DAYS }));
+        assert!(short_holdout.problem.expect("a sentence").contains("earlier split date"));
+        assert_eq!(sufficiency(19, 400, 100), Some(Insufficient::RepeatCustomers { have: 19, need: 20 }));
+        assert_eq!(sufficiency(20, 90, 28), None);
     }
 
     #[test]
